@@ -1,0 +1,364 @@
+"""The plan itself: plan → priority → outcome → action, with its leads and core tasks."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
+
+
+def ref_sort_key(ref: str) -> str:
+    """'2.10.3' → '0002.0010.0003', so refs sort as readers expect."""
+    parts = []
+    for part in ref.split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        rest = "".join(ch for ch in part if not ch.isdigit())
+        parts.append(f"{int(digits or 0):04d}{rest}")
+    return ".".join(parts)
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Lead(models.Model):
+    """A person or a role that leads actions, priorities, or sits on a board."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ROLE = "role", "Role"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PERSON)
+    job_title = models.CharField(max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="leads"
+    )
+    notes = models.TextField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lead",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:lead-detail", args=[self.slug])
+
+
+class Plan(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=300)
+    short_title = models.CharField(max_length=120)
+    status = models.CharField(max_length=100, blank=True)
+    issued = models.CharField(max_length=60, blank=True, help_text="As printed, e.g. 'March 2011'")
+    date = models.DateField(null=True, blank=True)
+    predecessor = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="successors"
+    )
+    source = models.CharField(max_length=200, blank=True)
+    priority_label = models.CharField(max_length=40, default="Priority")
+    outcome_label = models.CharField(max_length=40, default="Outcome")
+    recommendations_from = models.ForeignKey(
+        Inspection,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The inspection whose numbering the actions' O references use",
+    )
+    notices = models.ManyToManyField(ImprovementNotice, blank=True, related_name="plans")
+    inspections = models.ManyToManyField(Inspection, blank=True, related_name="plans")
+    leads = models.ManyToManyField(Lead, through="PlanLead", blank=True, related_name="plans")
+    history = HistoricalRecords(m2m_fields=[notices, inspections])
+
+    class Meta:
+        ordering = ["date", "slug"]
+
+    def __str__(self) -> str:
+        return self.short_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:plan-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        if self.predecessor_id and self.predecessor_id == self.pk:
+            raise ValidationError({"predecessor": "A plan cannot follow itself."})
+
+
+class PlanLead(models.Model):
+    """A lead as one plan names them, with the job title that plan gives."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE)
+    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(default=0)
+    job_title = models.CharField(max_length=300, blank=True)
+    in_appendix = models.BooleanField(default=False, help_text="Listed in 'Leads and job titles'")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "lead"], name="lead_listed_once_per_plan")
+        ]
+
+
+class PlanSection(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField()
+    heading = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "order"], name="section_order_unique_in_plan")
+        ]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class CoreTask(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="core_tasks")
+    number = models.PositiveSmallIntegerField()
+    group = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    bullets = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="core_task_number_unique_in_plan",
+                violation_error_message="That core task number is already used in this plan.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.text[:80]}"
+
+    @property
+    def code(self) -> str:
+        return f"CT {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:core-task-detail", args=[self.plan.slug, self.number])
+
+
+class Priority(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    theme = models.CharField(max_length=300, blank=True)
+    key_objectives = models.TextField(blank=True)
+    themes = models.JSONField(default=list, blank=True)
+    leads = models.ManyToManyField(Lead, blank=True, related_name="priorities")
+    source_notes = models.TextField(blank=True, help_text="Oddities of the source document")
+    history = HistoricalRecords(m2m_fields=[leads])
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="priority_number_unique_in_plan",
+                violation_error_message="That priority number is already used in this plan.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan.priority_label} {self.number} – {self.title}"
+
+
+class Outcome(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="outcomes")
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="outcomes")
+    ref = models.CharField(max_length=20)
+    sort_key = models.CharField(max_length=60, editable=False)
+    statement = models.TextField()
+    source_notes = models.TextField(blank=True, help_text="Oddities of the source document")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "ref"],
+                name="outcome_ref_unique_in_plan",
+                violation_error_message="That outcome reference is already used in this plan.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.statement[:80]}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = ref_sort_key(self.ref)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.priority_id and self.plan_id and self.priority.plan_id != self.plan_id:
+            raise ValidationError({"priority": "The priority belongs to a different plan."})
+
+
+class Action(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="actions")
+    ref = models.CharField(max_length=20)
+    sort_key = models.CharField(max_length=60, editable=False)
+    text = models.TextField()
+    timescale = models.CharField(max_length=300, blank=True, help_text="As written in the plan")
+    start_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    review_date = models.DateField(null=True, blank=True)
+    leads = models.ManyToManyField(Lead, through="ActionLead", related_name="actions")
+    joint_with_partners = models.BooleanField(default=False)
+    joint_with_health = models.BooleanField(default=False)
+    joint_with_schools = models.BooleanField(default=False)
+    notice_targets = models.ManyToManyField(NoticeTarget, blank=True, related_name="actions")
+    recommendations = models.ManyToManyField(Recommendation, blank=True, related_name="actions")
+    core_tasks = models.ManyToManyField(CoreTask, blank=True, related_name="actions")
+    links = models.ManyToManyField(
+        "self", through="ActionLink", symmetrical=False, related_name="linked_from"
+    )
+    source_notes = models.TextField(blank=True, help_text="Oddities of the source document")
+    history = HistoricalRecords(m2m_fields=[notice_targets, recommendations, core_tasks])
+
+    class Meta:
+        ordering = ["plan", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "ref"],
+                name="action_ref_unique_in_plan",
+                violation_error_message="An action with this reference already exists in this plan.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(due_date__isnull=True)
+                | models.Q(start_date__lte=models.F("due_date"))
+                | models.Q(source_notes__gt=""),
+                name="action_start_not_after_due_unless_noted",
+                violation_error_message=(
+                    "The start date is after the due date. If the source plan says so, "
+                    "record that in the source notes."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.text[:80]}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = ref_sort_key(self.ref)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.outcome_id and self.plan_id and self.outcome.plan_id != self.plan_id:
+            raise ValidationError({"outcome": "The outcome belongs to a different plan."})
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:action-detail", args=[self.plan.slug, self.ref])
+
+    @property
+    def joint_with(self) -> list[str]:
+        flags = [
+            (self.joint_with_partners, "Partners"),
+            (self.joint_with_health, "Health"),
+            (self.joint_with_schools, "Schools"),
+        ]
+        return [name for on, name in flags if on]
+
+
+class ActionLead(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE)
+    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "lead"], name="lead_named_once_per_action")
+        ]
+
+
+class ActionLink(models.Model):
+    """'Link to 3.1.5', 'Cross reference to 5.5.1': one action pointing at another."""
+
+    from_action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="outgoing_links")
+    to_action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="incoming_links")
+    wording = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["from_action", "to_action__sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_action", "to_action"], name="action_linked_once_to_another"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_action=models.F("to_action")),
+                name="action_does_not_link_to_itself",
+                violation_error_message="An action cannot link to itself.",
+            ),
+        ]
+
+
+class Measure(models.Model):
+    """One bullet of an action's 'Targets & Measures'."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="measures")
+    order = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    timescale = models.CharField(max_length=300, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    leads = models.ManyToManyField(Lead, through="MeasureLead", blank=True, related_name="measures")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "order"], name="measure_order_unique_in_action"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class MeasureLead(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE)
+    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["measure", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "lead"], name="lead_named_once_per_measure")
+        ]

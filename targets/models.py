@@ -1,0 +1,221 @@
+"""What the plan answers to: inspections and their recommendations, the Improvement
+Notice and its targets, and the indicators that show how the targets are moving."""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Inspection(models.Model):
+    class Kind(models.TextChoices):
+        ANNOUNCED = "announced", "Announced"
+        UNANNOUNCED = "unannounced", "Unannounced"
+        THEMATIC = "thematic", "Thematic"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=300)
+    inspectorate = models.CharField(max_length=100, default="Ofsted")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ANNOUNCED)
+    started = models.DateField(null=True, blank=True)
+    ended = models.DateField(null=True, blank=True)
+    published = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=200, blank=True, help_text="Document it is taken from")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["started", "published", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(started__isnull=True)
+                | models.Q(ended__isnull=True)
+                | models.Q(started__lte=models.F("ended")),
+                name="inspection_starts_before_it_ends",
+                violation_error_message="An inspection cannot end before it starts.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:inspection-detail", args=[self.slug])
+
+    @property
+    def date(self):
+        return self.started or self.published
+
+
+class Judgement(models.Model):
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
+    order = models.PositiveSmallIntegerField(default=0)
+    aspect = models.CharField(max_length=200)
+    grade = models.CharField(max_length=100)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["inspection", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "aspect"],
+                name="judgement_aspect_unique_in_inspection",
+                violation_error_message="This inspection already has a judgement for that aspect.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.aspect}: {self.grade}"
+
+
+class Recommendation(models.Model):
+    class Timeframe(models.TextChoices):
+        IMMEDIATELY = "immediately", "Immediately"
+        THREE_MONTHS = "within three months", "Within three months"
+        SIX_MONTHS = "within six months", "Within six months"
+        NONE = "", "Not stated"
+
+    MONTHS = {
+        Timeframe.IMMEDIATELY: 0,
+        Timeframe.THREE_MONTHS: 3,
+        Timeframe.SIX_MONTHS: 6,
+    }
+
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.PROTECT, related_name="recommendations"
+    )
+    number = models.PositiveSmallIntegerField()
+    area = models.CharField(max_length=100, blank=True)
+    timeframe = models.CharField(
+        max_length=30, choices=Timeframe.choices, blank=True, default=Timeframe.NONE
+    )
+    text = models.TextField()
+    due_date = models.DateField(
+        null=True, blank=True, help_text="Follows from the timeframe and the inspection's date"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["inspection", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "number"],
+                name="recommendation_number_unique_in_inspection",
+                violation_error_message="That number is already used in this inspection.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.text[:80]}"
+
+    @property
+    def code(self) -> str:
+        return f"O {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:recommendation-detail", args=[self.inspection.slug, self.number])
+
+
+class ImprovementNotice(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    issued_by = models.CharField(max_length=200, blank=True)
+    issued = models.DateField(null=True, blank=True)
+    issued_text = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["issued", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:notice-detail", args=[self.slug])
+
+
+class NoticeTarget(models.Model):
+    notice = models.ForeignKey(ImprovementNotice, on_delete=models.PROTECT, related_name="targets")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=120, help_text="A short name for lists")
+    text = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["notice", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notice", "number"],
+                name="notice_target_number_unique_in_notice",
+                violation_error_message="That number is already used in this notice.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.title}"
+
+    @property
+    def code(self) -> str:
+        return f"IN {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:notice-target-detail", args=[self.notice.slug, self.number])
+
+
+class Indicator(models.Model):
+    class Unit(models.TextChoices):
+        COUNT = "count", "Number"
+        PERCENT = "percent", "Per cent"
+        POINTS = "points", "Percentage points"
+        DAYS = "days", "Days"
+
+    class Polarity(models.TextChoices):
+        LOWER = "lower", "Lower is better"
+        HIGHER = "higher", "Higher is better"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    polarity = models.CharField(max_length=10, choices=Polarity.choices)
+    baseline_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    baseline_date = models.DateField(null=True, blank=True)
+    baseline_note = models.CharField(max_length=300, blank=True)
+    baseline_source = models.CharField(max_length=200, blank=True)
+    target_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    target_note = models.CharField(max_length=300, blank=True)
+    notice_targets = models.ManyToManyField(NoticeTarget, blank=True, related_name="indicators")
+    history = HistoricalRecords(m2m_fields=[notice_targets])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:indicator-detail", args=[self.slug])
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    date = models.DateField()
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    note = models.CharField(max_length=300, blank=True)
+    source = models.CharField(max_length=200, blank=True, help_text="Document the reading is from")
+    is_sample = models.BooleanField(
+        default=False, help_text="Made-up demonstration data, not from the council's documents"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "date"],
+                name="one_measurement_per_indicator_per_date",
+                violation_error_message="This indicator already has a reading for that date.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} on {self.date:%d %B %Y}"

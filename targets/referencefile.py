@@ -1,0 +1,53 @@
+"""The format of the records this app owns, as they appear in data files: inspections
+and notices (also inside plan files) and indicators (in fixtures/reference/)."""
+
+from kentplan.datafile import BOOL, DATE, DECIMAL, NUMBER, NUMBERS, TEXT, Schema
+
+KEYS = {
+    "notice": {
+        "slug": TEXT, "title": TEXT, "issued_by": TEXT, "issued": DATE, "issued_text": TEXT,
+        "targets": (list, "notice_target"),
+    },
+    "notice_target": {"number": NUMBER, "title": TEXT, "text": TEXT},
+    "inspection": {
+        "slug": TEXT, "title": TEXT, "inspectorate": TEXT, "kind": TEXT, "started": DATE,
+        "ended": DATE, "published": DATE, "source": TEXT, "judgements": (list, "judgement"),
+        "recommendations": (list, "recommendation"),
+    },
+    "judgement": {"aspect": TEXT, "grade": TEXT},
+    "recommendation": {"number": NUMBER, "area": TEXT, "timeframe": TEXT, "text": TEXT},
+    "indicator": {
+        "slug": TEXT, "name": TEXT, "unit": TEXT, "polarity": TEXT, "description": TEXT,
+        "baseline": "reading", "target": "reading", "notice": TEXT, "notice_targets": NUMBERS,
+        "measurements": (list, "reading"), "is_sample": BOOL,
+    },
+    "reading": {"value": DECIMAL, "date": DATE, "note": TEXT, "source": TEXT},
+}  # fmt: skip
+
+REQUIRED = {
+    "notice": ["slug", "title"],
+    "notice_target": ["number", "title", "text"],
+    "inspection": ["slug", "title"],
+    "judgement": ["aspect", "grade"],
+    "recommendation": ["number", "text"],
+    "indicator": ["slug", "name", "unit", "polarity"],
+    "reading": [],
+}
+
+CHOICES = {
+    ("inspection", "kind"): {"announced", "unannounced", "thematic"},
+    ("recommendation", "timeframe"): {
+        "", "immediately", "within three months", "within six months",
+    },
+    ("indicator", "unit"): {"count", "percent", "points", "days"},
+    ("indicator", "polarity"): {"lower", "higher"},
+}  # fmt: skip
+
+REFERENCE_FILE = Schema(
+    keys={
+        "file": {"inspections": (list, "inspection"), "indicators": (list, "indicator")},
+        **KEYS,
+    },
+    required={"file": [], **REQUIRED},
+    choices=CHOICES,
+)
