@@ -120,6 +120,9 @@ class PlanLead(models.Model):
             models.UniqueConstraint(fields=["plan", "lead"], name="lead_listed_once_per_plan")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.lead} in {self.plan}"
+
 
 class PlanSection(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
@@ -159,12 +162,12 @@ class CoreTask(models.Model):
     def __str__(self) -> str:
         return f"{self.code}: {self.text[:80]}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("actions:core-task-detail", args=[self.plan.slug, self.number])
+
     @property
     def code(self) -> str:
         return f"CT {self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("actions:core-task-detail", args=[self.plan.slug, self.number])
 
 
 class Priority(models.Model):
@@ -253,7 +256,7 @@ class Action(models.Model):
             models.UniqueConstraint(
                 fields=["plan", "ref"],
                 name="action_ref_unique_in_plan",
-                violation_error_message="An action with this reference already exists in this plan.",
+                violation_error_message="An action with this ref already exists in this plan.",
             ),
             models.CheckConstraint(
                 condition=models.Q(start_date__isnull=True)
@@ -275,12 +278,12 @@ class Action(models.Model):
         self.sort_key = ref_sort_key(self.ref)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("actions:action-detail", args=[self.plan.slug, self.ref])
+
     def clean(self) -> None:
         if self.outcome_id and self.plan_id and self.outcome.plan_id != self.plan_id:
             raise ValidationError({"outcome": "The outcome belongs to a different plan."})
-
-    def get_absolute_url(self) -> str:
-        return reverse("actions:action-detail", args=[self.plan.slug, self.ref])
 
     @property
     def joint_with(self) -> list[str]:
@@ -304,6 +307,9 @@ class ActionLead(models.Model):
             models.UniqueConstraint(fields=["action", "lead"], name="lead_named_once_per_action")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.lead} leads {self.action.ref}"
+
 
 class ActionLink(models.Model):
     """'Link to 3.1.5', 'Cross reference to 5.5.1': one action pointing at another."""
@@ -325,6 +331,9 @@ class ActionLink(models.Model):
                 violation_error_message="An action cannot link to itself.",
             ),
         ]
+
+    def __str__(self) -> str:
+        return self.wording or f"Link to {self.to_action.ref}"
 
 
 class Measure(models.Model):
@@ -362,3 +371,6 @@ class MeasureLead(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["measure", "lead"], name="lead_named_once_per_measure")
         ]
+
+    def __str__(self) -> str:
+        return str(self.lead)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "simple_history",
     "django_tables2",
     "django_filters",
@@ -112,6 +113,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render from templates/ too, so forms can use the GOV.UK patterns.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -1,6 +1,11 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+admin.site.site_header = "kentplan administration"
+admin.site.site_title = "kentplan"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("targets.urls")),
+    path("", include("actions.urls")),
 ]

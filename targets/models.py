@@ -38,7 +38,7 @@ class Inspection(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("targets:inspection-detail", args=[self.slug])
+        return reverse("actions:inspection-detail", args=[self.slug])
 
     @property
     def date(self):
@@ -106,12 +106,12 @@ class Recommendation(models.Model):
     def __str__(self) -> str:
         return f"{self.code}: {self.text[:80]}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("actions:recommendation-detail", args=[self.inspection.slug, self.number])
+
     @property
     def code(self) -> str:
         return f"O {self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("targets:recommendation-detail", args=[self.inspection.slug, self.number])
 
 
 class ImprovementNotice(models.Model):
@@ -129,7 +129,7 @@ class ImprovementNotice(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("targets:notice-detail", args=[self.slug])
+        return reverse("actions:notice-detail", args=[self.slug])
 
 
 class NoticeTarget(models.Model):
@@ -152,12 +152,12 @@ class NoticeTarget(models.Model):
     def __str__(self) -> str:
         return f"{self.code}: {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("actions:notice-target-detail", args=[self.notice.slug, self.number])
+
     @property
     def code(self) -> str:
         return f"IN {self.number}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("targets:notice-target-detail", args=[self.notice.slug, self.number])
 
 
 class Indicator(models.Model):
@@ -194,6 +194,12 @@ class Indicator(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("targets:indicator-detail", args=[self.slug])
+
+    @property
+    def latest_reading(self) -> "Measurement | None":
+        """The newest reading, from prefetched measurements when they are there."""
+        readings = list(self.measurements.all())
+        return max(readings, key=lambda m: m.date) if readings else None
 
 
 class Measurement(models.Model):

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from actions import views
+
+app_name = "actions"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/<slug:slug>/", views.plan_detail, name="plan-detail"),
+    path("plans/<slug:slug>/actions/", views.action_list, name="action-list"),
+    path("plans/<slug:slug>/actions/<str:ref>/", views.action_detail, name="action-detail"),
+    path(
+        "plans/<slug:slug>/core-tasks/<int:number>/",
+        views.core_task_detail,
+        name="core-task-detail",
+    ),
+    path("notices/<slug:slug>/", views.notice_detail, name="notice-detail"),
+    path(
+        "notices/<slug:slug>/targets/<int:number>/",
+        views.notice_target_detail,
+        name="notice-target-detail",
+    ),
+    path("inspections/", views.inspection_list, name="inspection-list"),
+    path("inspections/<slug:slug>/", views.inspection_detail, name="inspection-detail"),
+    path(
+        "inspections/<slug:slug>/recommendations/<int:number>/",
+        views.recommendation_detail,
+        name="recommendation-detail",
+    ),
+    path("leads/", views.lead_list, name="lead-list"),
+    path("leads/<slug:slug>/", views.lead_detail, name="lead-detail"),
+]
