@@ -1,0 +1,61 @@
+from datetime import date
+
+import pytest
+
+from actions.timescale import parse_timescale
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "due", "review"),
+    [
+        ("31 March 2011 - 31 March 2012", date(2011, 3, 31), date(2012, 3, 31), None),
+        ("1 March - 30 April 2011", date(2011, 3, 1), date(2011, 4, 30), None),
+        ("From 1 April 2011", date(2011, 4, 1), None, None),
+        ("From 1 April 2011 – 1 March 2012 (review)", date(2011, 4, 1), None, date(2012, 3, 1)),
+        ("Start June 2011 - as per audit schedule", date(2011, 6, 1), None, None),
+        ("December 2011", None, date(2011, 12, 31), None),
+        ("31 July 2011- 15 August 2011", date(2011, 7, 31), date(2011, 8, 15), None),
+        ("01 June 2011 - 31 July  2011", date(2011, 6, 1), date(2011, 7, 31), None),
+        (
+            "27 Jan 2011 - 30 April 2011; 1 May 2011 - 31 May 2011",
+            date(2011, 1, 27),
+            date(2011, 5, 31),
+            None,
+        ),
+        ("Commencing Sept 2010 – review Dec 2010", date(2010, 9, 1), None, date(2010, 12, 31)),
+    ],
+)
+def test_it_reads_the_dates_a_timescale_states(text, start, due, review):
+    parsed = parse_timescale(text)
+    assert (parsed.start, parsed.due, parsed.review) == (start, due, review)
+    assert parsed.problems == []
+
+
+@pytest.mark.parametrize("text", ["Completed", "Review monthly", "After each audit", "Quarterly", ""])
+def test_it_gives_no_dates_for_a_timescale_without_any(text):
+    parsed = parse_timescale(text)
+    assert (parsed.start, parsed.due, parsed.review) == (None, None, None)
+
+
+def test_it_keeps_a_date_that_does_not_exist_out_and_says_why():
+    parsed = parse_timescale("1 April 2011 –31 June 2011")
+    assert parsed.start == date(2011, 4, 1)
+    assert parsed.due is None
+    assert parsed.problems == ["'31 June 2011' is not a real date"]
+
+
+def test_it_does_not_guess_a_missing_year():
+    parsed = parse_timescale("For completion by end of September")
+    assert parsed.due is None
+    assert parsed.problems == ["'September' has no year"]
+
+
+def test_it_does_not_borrow_a_year_that_would_put_the_start_after_the_end():
+    parsed = parse_timescale("1 May– 1 March 2013 (year on year)")
+    assert parsed.start is None
+    assert parsed.due == date(2013, 3, 1)
+
+
+def test_it_does_not_read_the_word_may_as_a_month():
+    parsed = parse_timescale("As the board may require")
+    assert (parsed.start, parsed.due, parsed.problems) == (None, None, [])
