@@ -33,8 +33,13 @@ def plans_with_counts() -> QuerySet[Plan]:
 
 
 def plan_get(*, slug: str) -> Plan:
+    return get_object_or_404(Plan, slug=slug)
+
+
+def plan_get_for_page(*, slug: str) -> Plan:
+    """The plan with everything its own page shows about it."""
     return get_object_or_404(
-        Plan.objects.select_related("predecessor", "recommendations_from").prefetch_related(
+        Plan.objects.select_related("predecessor").prefetch_related(
             "successors", "notices", "inspections", "sections"
         ),
         slug=slug,
@@ -164,53 +169,87 @@ def measures_led_by(*, lead: Lead) -> QuerySet[Measure]:
 
 @dataclass
 class Change:
-    """One field of one saved version: 'Timescale: old → new, by whom, when'."""
+    """One field of one saved version ('Timescale: old → new'); no field: the creation."""
 
     when: datetime
     who: str
-    what: str
-    field: str
-    old: str
-    new: str
+    field: str = ""
+    old: str = ""
+    new: str = ""
+
+
+# The cross-references an action's history records, with how each is named.
+HISTORY_M2M = {
+    "notice_targets": ("Improvement Notice targets", NoticeTarget, "noticetarget_id"),
+    "recommendations": ("Ofsted recommendations", Recommendation, "recommendation_id"),
+    "core_tasks": ("Core tasks", CoreTask, "coretask_id"),
+}
 
 
 def action_history(*, action: Action, limit: int = 50) -> list[Change]:
-    """The action's changes, newest first, as readable field-by-field differences."""
-    records = list(action.history.select_related("history_user").order_by("-history_date")[:limit])
+    """The action's changes, newest first, as readable field-by-field differences.
+
+    Saves that changed nothing a reader can see (such as the separate steps of one
+    import) are left out. Runs a fixed number of queries however long the history is.
+    """
+    accessors = [f"historicalaction_{name}_set" for name in HISTORY_M2M]
+    records = list(
+        action.history.select_related("history_user")
+        .prefetch_related(*accessors)
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+    names = _m2m_names(records)
     changes: list[Change] = []
     for newer, older in zip(records, records[1:] + [None], strict=True):
-        who = str(newer.history_user) if newer.history_user else "data import"
+        who = newer.history_user.get_username() if newer.history_user else "data import"
         if older is None:
-            changes.append(Change(newer.history_date, who, "Created", "", "", ""))
+            changes.append(Change(newer.history_date, who))
             continue
-        delta = newer.diff_against(older, foreign_keys_are_objs=False)
+        delta = newer.diff_against(
+            older, excluded_fields=list(HISTORY_M2M), foreign_keys_are_objs=False
+        )
         for change in delta.changes:
+            label = _field_label(change.field)
             changes.append(
-                Change(
-                    newer.history_date,
-                    who,
-                    "Changed",
-                    _field_label(change.field),
-                    _display(change.old),
-                    _display(change.new),
-                )
+                Change(newer.history_date, who, label, _display(change.old), _display(change.new))
             )
+        changes.extend(_m2m_changes(newer, older, who, names))
     return changes
 
 
+def _m2m_ids(record, name: str) -> set[int]:
+    id_field = HISTORY_M2M[name][2]
+    return {getattr(row, id_field) for row in getattr(record, f"historicalaction_{name}_set").all()}
+
+
+def _m2m_names(records) -> dict[str, dict[int, str]]:
+    names = {}
+    for name, (_, model, _) in HISTORY_M2M.items():
+        ids = set().union(*(_m2m_ids(r, name) for r in records)) if records else set()
+        names[name] = {obj.pk: obj.code for obj in model.objects.filter(pk__in=ids)}
+    return names
+
+
+def _m2m_changes(newer, older, who: str, names) -> list[Change]:
+    changes = []
+    for name, (label, _, _) in HISTORY_M2M.items():
+        before, after = _m2m_ids(older, name), _m2m_ids(newer, name)
+        if before != after:
+            old, new = _codes(names[name], before), _codes(names[name], after)
+            changes.append(Change(newer.history_date, who, label, old, new))
+    return changes
+
+
+def _codes(names: dict[int, str], ids: set[int]) -> str:
+    return ", ".join(sorted(names.get(i, "?") for i in ids)) or "(none)"
+
+
 def _field_label(name: str) -> str:
-    try:
-        return str(Action._meta.get_field(name).verbose_name).capitalize()
-    except Exception:  # noqa: BLE001 - a history-only field has no label on the model
-        return name.replace("_", " ").capitalize()
+    return str(Action._meta.get_field(name).verbose_name).capitalize()
 
 
 def _display(value: Any) -> str:
-    if value in (None, ""):
-        return "(blank)"
-    if isinstance(value, list):
-        return f"{len(value)} linked"
-    return str(value)
+    return "(blank)" if value in (None, "") else str(value)
 
 
 def actions_filter_choices(*, plan: Plan) -> dict[str, QuerySet]:

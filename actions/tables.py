@@ -1,6 +1,7 @@
 """The actions table (django-tables2)."""
 
 import django_tables2 as tables
+from django.db.models import F
 from django.utils.html import format_html, format_html_join
 
 from actions.models import Action
@@ -21,6 +22,18 @@ class ActionTable(tables.Table):
         fields = ("ref", "text", "timescale", "leads", "due_date", "serves")
         order_by = "ref"
         attrs = {"class": "govuk-table kp-table--actions"}
+
+    def order_due_date(self, queryset, is_descending: bool):
+        """Undated actions last either way, on SQLite as on PostgreSQL."""
+        due = (
+            F("due_date").desc(nulls_last=True)
+            if is_descending
+            else F("due_date").asc(nulls_last=True)
+        )
+        return queryset.order_by(due, "sort_key"), True
+
+    def order_timescale(self, queryset, is_descending: bool):
+        return self.order_due_date(queryset, is_descending)
 
     def render_leads(self, record: Action):
         return format_html_join(", ", "{}", ((al.lead.name,) for al in record.actionlead_set.all()))

@@ -22,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    plan = selectors.plan_get(slug=slug)
+    plan = selectors.plan_get_for_page(slug=slug)
     context = {
         "plan": plan,
         "priorities": selectors.priorities_for_plan(plan=plan),

@@ -18,7 +18,11 @@ def _no_network(monkeypatch, request):
 
     def guarded(self, address):
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and host not in ("127.0.0.1", "localhost", "::1") and "/" not in host:
+        if (
+            isinstance(host, str)
+            and host not in ("127.0.0.1", "localhost", "::1")
+            and "/" not in host
+        ):
             raise RuntimeError(f"tests may not reach the network ({host})")
         return real_connect(self, address)
 

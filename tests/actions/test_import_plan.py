@@ -27,9 +27,7 @@ def snapshot() -> dict[str, list]:
 
 
 def history_count() -> int:
-    return sum(
-        m.objects.count() for m in apps.get_models() if m.__name__.startswith("Historical")
-    )
+    return sum(m.objects.count() for m in apps.get_models() if m.__name__.startswith("Historical"))
 
 
 def test_importing_an_export_changes_nothing(plan_2011):

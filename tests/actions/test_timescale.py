@@ -31,7 +31,9 @@ def test_it_reads_the_dates_a_timescale_states(text, start, due, review):
     assert parsed.problems == []
 
 
-@pytest.mark.parametrize("text", ["Completed", "Review monthly", "After each audit", "Quarterly", ""])
+@pytest.mark.parametrize(
+    "text", ["Completed", "Review monthly", "After each audit", "Quarterly", ""]
+)
 def test_it_gives_no_dates_for_a_timescale_without_any(text):
     parsed = parse_timescale(text)
     assert (parsed.start, parsed.due, parsed.review) == (None, None, None)

@@ -1,0 +1,174 @@
+"""Every browsing page: 200 with its key content, 404 for what does not exist, and a
+bounded number of queries."""
+
+import pytest
+
+PLAN = "/plans/putting-children-first-2011"
+
+PAGES = [
+    ("/", ["Putting Children First", "Unannounced Inspection Action Plan", "129"], 8),
+    (f"{PLAN}/", ["Priority 1 – Leadership and management", "Malcolm Newsam", "CT 1"][:2], 12),
+    (f"{PLAN}/actions/", ["129 actions", "Across the council, put in place a programme"], 14),
+    (f"{PLAN}/actions/?priority=__P2__", ["Backlog of outstanding initial and core"], 14),
+    (f"{PLAN}/actions/2.1.4/", ["Action 2.1.4", "IN 3", "O 3", "CT 1", "Eva Learner"], 18),
+    (f"{PLAN}/core-tasks/1/", ["Bringing in a peripatetic team", "2.1.3"], 10),
+    ("/notices/improvement-notice-2011/", ["IN 16", "Improvement Notice"], 8),
+    ("/notices/improvement-notice-2011/targets/3/", ["200 or less", "2.1.3"], 10),
+    ("/inspections/", ["Unannounced inspection", "Fostering"], 8),
+    ("/inspections/ofsted-safeguarding-lac-2010/", ["O 23", "Inadequate"], 10),
+    ("/inspections/ofsted-safeguarding-lac-2010/recommendations/9/", ["ethnicity", "6.3.6"], 10),
+    ("/leads/", ["Rob Semens", "Directorate Personnel Manager"], 8),
+    ("/leads/rob-semens/", ["Rob Semens", "1.1.1"], 12),
+    ("/indicators/", ["Unallocated cases", "IN 3"], 8),
+    ("/indicators/unallocated-cases/", ["2269", "338"], 8),
+]
+
+
+@pytest.mark.parametrize(("url", "expected", "max_queries"), PAGES)
+def test_it_shows_the_page_with_its_key_content(
+    client, plan_2011, django_assert_max_num_queries, url, expected, max_queries
+):
+    url = url.replace("__P2__", str(plan_2011.priorities.get(number=2).pk))
+    with django_assert_max_num_queries(max_queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    text = response.content.decode()
+    for content in expected:
+        assert content in text, f"{content!r} is not on {url}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/plans/no-such-plan/",
+        "/plans/no-such-plan/actions/",
+        f"{PLAN}/actions/9.9.9/",
+        f"{PLAN}/core-tasks/11/",
+        "/notices/improvement-notice-2011/targets/17/",
+        "/notices/no-such-notice/",
+        "/inspections/no-such-inspection/",
+        "/inspections/ofsted-safeguarding-lac-2010/recommendations/24/",
+        "/leads/nobody/",
+        "/indicators/nothing/",
+    ],
+)
+def test_it_says_not_found_for_what_does_not_exist(client, plan_2011, url):
+    assert client.get(url).status_code == 404
+
+
+def test_an_action_links_to_its_notice_target_and_the_target_links_back(client, plan_2011):
+    action_page = client.get(f"{PLAN}/actions/2.1.3/").content.decode()
+    assert 'href="/notices/improvement-notice-2011/targets/3/"' in action_page
+    target_page = client.get("/notices/improvement-notice-2011/targets/3/").content.decode()
+    assert f'href="{PLAN}/actions/2.1.3/"' in target_page
+
+
+def test_a_recommendation_and_its_action_link_both_ways(client, plan_2011):
+    action_page = client.get(f"{PLAN}/actions/6.3.6/").content.decode()
+    assert 'href="/inspections/ofsted-safeguarding-lac-2010/recommendations/9/"' in action_page
+    page = client.get("/inspections/ofsted-safeguarding-lac-2010/recommendations/9/")
+    assert f'href="{PLAN}/actions/6.3.6/"' in page.content.decode()
+
+
+def test_a_link_between_actions_shows_on_both(client, plan_2011):
+    linking = client.get(f"{PLAN}/actions/6.3.5/").content.decode()
+    assert f'href="{PLAN}/actions/5.5.1/"' in linking
+    linked = client.get(f"{PLAN}/actions/5.5.1/").content.decode()
+    assert "Referred to by" in linked
+    assert f'href="{PLAN}/actions/6.3.5/"' in linked
+
+
+def test_a_lead_page_lists_their_actions_and_the_action_links_to_the_lead(client, plan_2011):
+    action_page = client.get(f"{PLAN}/actions/1.1.1/").content.decode()
+    assert 'href="/leads/rob-semens/"' in action_page
+    lead_page = client.get("/leads/rob-semens/").content.decode()
+    assert f'href="{PLAN}/actions/1.1.1/"' in lead_page
+
+
+def test_a_recommendation_no_action_serves_is_called_out(client, plan_2011):
+    page = client.get("/inspections/ofsted-unannounced-2010/").content.decode()
+    assert "O 1" in page
+    served = set(plan_2011.actions.values_list("recommendations__number", flat=True))
+    unserved = set(range(1, 24)) - served
+    inspection = client.get("/inspections/ofsted-safeguarding-lac-2010/").content.decode()
+    assert inspection.count("govuk-tag--red") == len(unserved)
+
+
+def test_the_action_page_shows_its_history(client, plan_2011):
+    action = plan_2011.actions.get(ref="1.1.1")
+    action.text = action.text + " (amended)"
+    action.save()
+    page = client.get(f"{PLAN}/actions/1.1.1/").content.decode()
+    assert "Change history" in page
+    assert "(amended)" in page
+    assert "<strong>Text:</strong>" in page
+
+
+def test_every_page_is_reachable_from_home(client, plan_2011):
+    home = client.get("/").content.decode()
+    for link in (
+        f'href="{PLAN}/"',
+        'href="/inspections/"',
+        'href="/leads/"',
+        'href="/indicators/"',
+    ):
+        assert link in home
+    plan_page = client.get(f"{PLAN}/").content.decode()
+    for link in (f'href="{PLAN}/actions/"', 'href="/notices/improvement-notice-2011/"'):
+        assert link in plan_page
+
+
+@pytest.mark.parametrize(
+    ("query", "refs_in", "refs_out"),
+    [
+        ("q=ethnicity", ["6.3.6"], ["1.1.1"]),
+        ("q=6.3", ["6.3.1", "6.3.6"], ["6.2.1"]),
+        ("joint=yes", ["1.5.1"], ["1.1.1"]),
+        ("due_after_day=1&due_after_month=1&due_after_year=2013", ["2.4.7"], ["1.1.1"]),
+    ],
+)
+def test_the_actions_table_filters(client, plan_2011, query, refs_in, refs_out):
+    page = client.get(f"{PLAN}/actions/?{query}&per_page=200").content.decode()
+    for ref in refs_in:
+        assert f'/actions/{ref}/"' in page
+    for ref in refs_out:
+        assert f'/actions/{ref}/"' not in page
+
+
+def test_the_actions_table_filters_by_notice_target_lead_and_core_task(client, plan_2011):
+    target = plan_2011.notices.get().targets.get(number=3)
+    lead = plan_2011.leads.get(name="Eva Learner")
+    core_task = plan_2011.core_tasks.get(number=6)
+    for query, ref in (
+        (f"notice_target={target.pk}", "2.1.3"),
+        (f"lead={lead.pk}", "2.1.4"),
+        (f"core_task={core_task.pk}", "6.3.6"),
+    ):
+        page = client.get(f"{PLAN}/actions/?{query}").content.decode()
+        assert f'/actions/{ref}/"' in page, query
+
+
+def test_a_bad_date_in_the_filter_is_explained(client, plan_2011):
+    page = client.get(
+        f"{PLAN}/actions/?due_after_day=31&due_after_month=2&due_after_year=2011"
+    ).content.decode()
+    assert "There is a problem" in page
+    assert "Enter a real date, for example 31 3 2011" in page
+
+
+def test_the_actions_table_sorts_by_due_date_with_undated_actions_last(client, plan_2011):
+    dated = plan_2011.actions.exclude(due_date=None).order_by("due_date", "sort_key")
+    first, last = dated.first(), dated.last()
+    page = client.get(f"{PLAN}/actions/?sort=due_date").content.decode()
+    assert page.index(f"/actions/{first.ref}/") < page.index(f"/actions/{dated[1].ref}/")
+    page = client.get(f"{PLAN}/actions/?sort=-due_date").content.decode()
+    assert f"/actions/{last.ref}/" in page
+    undated = plan_2011.actions.filter(due_date=None).first()
+    assert f"/actions/{undated.ref}/" not in page
+
+
+def test_the_actions_table_paginates(client, plan_2011):
+    page = client.get(f"{PLAN}/actions/?page=6").content.decode()
+    assert 'aria-current="page"' in page
+    assert "/actions/6.3.6/" in page
+    assert "/actions/1.1.1/" not in page
