@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from governance.sampledata import DEMO_ACCOUNTS, DEMO_PASSWORD, sample_data_load
+
+
+class Command(BaseCommand):
+    help = "Add the labelled sample data and demo accounts (safe to run again)."
+
+    def handle(self, *args, **options):
+        counts = sample_data_load()
+        summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+        self.stdout.write(
+            f"Sample data loaded ({summary}). It is labelled as sample wherever shown."
+        )
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for username, _, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<16} {role}")

@@ -1,0 +1,64 @@
+"""Sample indicator readings for the months after the seeds stop (June 2011 – March
+2012), so charts and dashboards have something to show. Made up, deterministic, and
+marked `is_sample` so every page that shows them says so."""
+
+import random
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from targets.models import Indicator, Measurement
+from targets.services import upsert
+
+LAST_SAMPLE_MONTH = date(2012, 3, 1)
+SAMPLE_NOTE = "Sample data for demonstration: not from the council’s papers"
+
+
+def sample_measurements_load() -> int:
+    """Add the sample readings (again safe: the same values every run); returns how many."""
+    made = 0
+    with transaction.atomic():
+        for indicator in Indicator.objects.prefetch_related("measurements"):
+            made += _load_for(indicator)
+    return made
+
+
+def _load_for(indicator: Indicator) -> int:
+    real = [m for m in indicator.measurements.all() if not m.is_sample]
+    if not real:
+        return 0
+    last = max(real, key=lambda m: m.date)
+    months = _months_after(last.date)
+    values = _path(indicator, float(last.value), len(months))
+    for month, value in zip(months, values, strict=True):
+        upsert(
+            Measurement,
+            {"indicator": indicator, "date": month},
+            {"value": value, "is_sample": True, "note": SAMPLE_NOTE, "source": ""},
+        )
+    return len(months)
+
+
+def _months_after(day: date) -> list[date]:
+    months, year, month = [], day.year, day.month
+    while True:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if date(year, month, 1) > LAST_SAMPLE_MONTH:
+            return months
+        months.append(date(year, month, 1))
+
+
+def _path(indicator: Indicator, start: float, steps: int) -> list[Decimal]:
+    """From the last real reading towards the target, with a little month-to-month noise."""
+    rng = random.Random(indicator.slug)
+    target = float(indicator.target_value) if indicator.target_value is not None else start
+    better = (target < start) if indicator.polarity == Indicator.Polarity.LOWER else target > start
+    end = target if better else start
+    values = []
+    for step in range(1, steps + 1):
+        value = start + (end - start) * step / steps
+        value *= 1 + rng.uniform(-0.04, 0.04)
+        places = "1" if indicator.unit == Indicator.Unit.COUNT else "0.1"
+        values.append(Decimal(str(max(value, 0))).quantize(Decimal(places)))
+    return values
