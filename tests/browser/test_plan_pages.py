@@ -1,0 +1,60 @@
+"""The plan-browsing pages in a real browser: they render in the GOV.UK look, links
+work, and axe-core finds no WCAG 2.2 A/AA violation on any of them."""
+
+PLAN = "/plans/putting-children-first-2011"
+
+PAGES = [
+    "/",
+    f"{PLAN}/",
+    f"{PLAN}/actions/",
+    f"{PLAN}/actions/?due_after_day=31&due_after_month=2&due_after_year=2011",
+    f"{PLAN}/actions/2.1.4/",
+    f"{PLAN}/actions/6.3.5/",
+    f"{PLAN}/core-tasks/6/",
+    "/notices/improvement-notice-2011/",
+    "/notices/improvement-notice-2011/targets/3/",
+    "/inspections/",
+    "/inspections/ofsted-safeguarding-lac-2010/",
+    "/inspections/ofsted-safeguarding-lac-2010/recommendations/9/",
+    "/inspections/ofsted-unannounced-2010/",
+    "/plans/unannounced-inspection-action-plan-2010/",
+    "/leads/",
+    "/leads/rob-semens/",
+    "/indicators/",
+    "/indicators/outstanding-initial-assessments/",
+]
+
+
+def test_every_browsing_page_has_no_accessibility_violations(site, page, axe_check):
+    problems = {}
+    for path in PAGES:
+        response = page.goto(site + path)
+        assert response.status == 200, path
+        violations = axe_check(page)
+        if violations:
+            problems[path] = violations
+    assert problems == {}
+
+
+def test_a_reader_follows_a_cross_reference_there_and_back(site, page):
+    page.goto(f"{site}{PLAN}/actions/2.1.3/")
+    page.get_by_role("link", name="IN 3", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("IN 3")
+    page.get_by_role("link", name="2.1.3", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Action 2.1.3"
+
+
+def test_a_reader_filters_the_actions_without_javascript(site, chromium):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}{PLAN}/actions/")
+    page.get_by_label("Search").fill("ethnicity")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "1 action match these filters." in page.content()
+    assert page.get_by_role("link", name="6.3.6", exact=True).is_visible()
+    context.close()
+
+
+def test_the_accessibility_check_does_find_violations(page, axe_check):
+    page.set_content('<html lang="en"><body><main><img src="chart.png"></main></body></html>')
+    assert any(line.startswith("image-alt") for line in axe_check(page))
