@@ -38,11 +38,17 @@ class PlanAdmin(SimpleHistoryAdmin):
     inlines = [PlanSectionInline, PlanLeadInline]
 
 
+class PriorityLeadInline(admin.TabularInline):
+    model = models.PriorityLead
+    extra = 0
+    autocomplete_fields = ["lead"]
+
+
 @admin.register(models.Priority)
 class PriorityAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
-    filter_horizontal = ["leads"]
+    inlines = [PriorityLeadInline]
 
 
 @admin.register(models.Outcome)

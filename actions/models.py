@@ -112,6 +112,7 @@ class PlanLead(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     job_title = models.CharField(max_length=300, blank=True)
     in_appendix = models.BooleanField(default=False, help_text="Listed in 'Leads and job titles'")
+    notes = models.TextField(blank=True, help_text="What this plan says of them")
     history = HistoricalRecords()
 
     class Meta:
@@ -177,9 +178,11 @@ class Priority(models.Model):
     theme = models.CharField(max_length=300, blank=True)
     key_objectives = models.TextField(blank=True)
     themes = models.JSONField(default=list, blank=True)
-    leads = models.ManyToManyField(Lead, blank=True, related_name="priorities")
+    leads = models.ManyToManyField(
+        Lead, through="PriorityLead", blank=True, related_name="priorities"
+    )
     source_notes = models.TextField(blank=True, help_text="Oddities of the source document")
-    history = HistoricalRecords(m2m_fields=[leads])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "number"]
@@ -194,6 +197,26 @@ class Priority(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan.priority_label} {self.number} – {self.title}"
+
+
+class PriorityLead(models.Model):
+    """An accountable lead of a priority, in the order the plan names them."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE)
+    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["priority", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "lead"], name="lead_named_once_per_priority"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lead} leads {self.priority}"
 
 
 class Outcome(models.Model):

@@ -9,7 +9,15 @@ from typing import Any
 import yaml
 from django.db.models import Prefetch
 
-from actions.models import Action, ActionLead, Measure, MeasureLead, Plan, PlanLead
+from actions.models import (
+    Action,
+    ActionLead,
+    Measure,
+    MeasureLead,
+    Plan,
+    PlanLead,
+    PriorityLead,
+)
 from actions.timescale import parse_timescale
 
 
@@ -122,7 +130,7 @@ def _lead(plan_lead: PlanLead) -> dict[str, Any]:
             "job_title": plan_lead.job_title,
             "organisation": lead.organisation.name if lead.organisation else None,
             "in_appendix": plan_lead.in_appendix,
-            "notes": lead.notes,
+            "notes": plan_lead.notes,
         }
     )
 
@@ -146,7 +154,9 @@ def _priorities(plan: Plan):
         Prefetch("measures", queryset=measures),
     )
     return plan.priorities.prefetch_related(
-        "leads", "outcomes", Prefetch("outcomes__actions", queryset=actions)
+        Prefetch("prioritylead_set", queryset=PriorityLead.objects.select_related("lead")),
+        "outcomes",
+        Prefetch("outcomes__actions", queryset=actions),
     )
 
 
@@ -158,7 +168,7 @@ def _priority(priority) -> dict[str, Any]:
             "theme": priority.theme,
             "key_objectives": priority.key_objectives,
             "themes": priority.themes,
-            "leads": [lead.name for lead in priority.leads.all()],
+            "leads": [pl.lead.name for pl in priority.prioritylead_set.all()],
             "source_notes": priority.source_notes,
             "outcomes": [_outcome(o) for o in priority.outcomes.all()],
         }

@@ -20,6 +20,7 @@ from actions.models import (
     Plan,
     PlanLead,
     Priority,
+    PriorityLead,
 )
 from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
 
@@ -48,7 +49,10 @@ def plan_get_for_page(*, slug: str) -> Plan:
 
 def priorities_for_plan(*, plan: Plan) -> QuerySet[Priority]:
     outcomes = Outcome.objects.annotate(action_count=Count("actions"))
-    return plan.priorities.prefetch_related("leads", Prefetch("outcomes", queryset=outcomes))
+    leads = PriorityLead.objects.select_related("lead")
+    return plan.priorities.prefetch_related(
+        Prefetch("prioritylead_set", queryset=leads), Prefetch("outcomes", queryset=outcomes)
+    )
 
 
 def action_leads_prefetch() -> Prefetch:

@@ -15,6 +15,7 @@ from actions.models import (
     Outcome,
     Plan,
     PlanLead,
+    PriorityLead,
 )
 from actions.planfile import PLAN_FILE
 from actions.timescale import parse_timescale
@@ -195,6 +196,7 @@ def _write_leads(plan: Plan, records: list) -> dict[str, Lead]:
                 "order": order,
                 "job_title": record.get("job_title", ""),
                 "in_appendix": record.get("in_appendix", False),
+                "notes": record.get("notes", ""),
             },
         )
         leads[lead.name] = lead
@@ -208,7 +210,6 @@ def _lead_for(record: LineDict) -> Lead:
         kind=record.get("kind", Lead.Kind.PERSON),
         job_title=record.get("job_title", ""),
         organisation=record.get("organisation"),
-        notes=record.get("notes", ""),
     )
 
 
@@ -218,7 +219,6 @@ def lead_get_or_create(
     kind: str = Lead.Kind.PERSON,
     job_title: str = "",
     organisation: str | None = None,
-    notes: str = "",
 ) -> Lead:
     """The lead of that name. A new one takes these details; an existing one keeps its own,
     so that loading one plan never rewrites what another plan or an officer recorded."""
@@ -232,7 +232,6 @@ def lead_get_or_create(
         kind=kind,
         job_title=job_title,
         organisation=org,
-        notes=notes,
     )
     lead.full_clean()
     lead.save()
@@ -265,7 +264,8 @@ def _write_priorities(plan: Plan, records: list, leads: dict, core_tasks: dict) 
     outcome_refs, action_refs = [], []
     for record in records:
         priority = priorities[record["number"]]
-        _set_m2m(priority.leads, [leads[name] for name in record.get("leads") or []])
+        names = record.get("leads") or []
+        _write_ordered_leads(PriorityLead, "priority", priority, [leads[n] for n in names])
         for outcome_record in record.get("outcomes") or []:
             outcome = upsert(
                 Outcome,

@@ -6,7 +6,8 @@ the reason is returned so the data-quality report can show it.
 
     "31 March 2011 - 31 March 2012"          start 2011-03-31, due 2012-03-31
     "1 March - 30 April 2011"                start 2011-03-01 (year from the end), due 2011-04-30
-    "From 1 April 2011 – 1 March 2012 (review)"  start 2011-04-01, review 2012-03-01
+    "From 1 April 2011 – 1 March 2012 (review)"  start 2011-04-01, due and review 2012-03-01
+    "Commencing Sept 2010 – review Dec 2010"     start 2010-09-01, review 2010-12-31
     "Start June 2011 - as per audit schedule"    start 2011-06-01 (a month starts on its 1st)
     "December 2011"                          due 2011-12-31 (a month is due at its end)
     "Completed", "Review monthly"            no dates
@@ -40,7 +41,7 @@ class _Token:
     day: int | None
     month: int
     year: int | None
-    role: str  # start | due | review
+    role: str  # start | due | review | due_review
     text: str
 
 
@@ -76,8 +77,9 @@ def _parse_segment(segment: str) -> TimescaleDates:
     result = TimescaleDates()
     for token in tokens:
         value = _to_date(token, result.problems)
-        if value is not None and getattr(result, token.role) is None:
-            setattr(result, token.role, value)
+        for role in token.role.split("_"):
+            if value is not None and getattr(result, role) is None:
+                setattr(result, role, value)
     if result.start and result.due and result.start > result.due:
         result.problems.append(f"'{segment.strip()}' starts after it ends")
     return result
@@ -106,8 +108,11 @@ def _tokens(segment: str) -> list[_Token]:
 
 
 def _role(index: int, count: int, before: str, after: str) -> str:
-    if _REVIEW_BEFORE.search(before) or _REVIEW_AFTER.search(after):
+    if _REVIEW_BEFORE.search(before):
         return "review"
+    if _REVIEW_AFTER.search(after):
+        # "1 April 2011 – 1 March 2012 (review)": the period ends, and is reviewed, then.
+        return "due_review" if index > 0 else "review"
     if index == 0 and (count > 1 or _STARTS.search(before)):
         return "start"
     return "due"
