@@ -9,6 +9,7 @@ urlpatterns = [
     path("plans/<slug:slug>/", views.plan_detail, name="plan-detail"),
     path("plans/<slug:slug>/actions/", views.action_list, name="action-list"),
     path("plans/<slug:slug>/actions/<str:ref>/", views.action_detail, name="action-detail"),
+    path("plans/<slug:slug>/data-quality/", views.data_quality, name="data-quality"),
     path(
         "plans/<slug:slug>/core-tasks/<int:number>/",
         views.core_task_detail,

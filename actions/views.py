@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
 from actions import selectors
+from actions.dataquality import data_quality_report
 from actions.filters import ActionFilter
 from actions.tables import ActionTable
 
@@ -50,6 +51,13 @@ def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
     action = selectors.action_get(plan=plan, ref=ref)
     context = {"plan": plan, "action": action, "changes": selectors.action_history(action=action)}
     return render(request, "actions/action_detail.html", context)
+
+
+@require_GET
+def data_quality(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = selectors.plan_get(slug=slug)
+    context = {"plan": plan, "checks": data_quality_report(plan=plan)}
+    return render(request, "actions/data_quality.html", context)
 
 
 @require_GET

@@ -7,5 +7,6 @@ admin.site.site_title = "kentplan"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("targets.urls")),
+    path("", include("governance.urls")),
     path("", include("actions.urls")),
 ]

@@ -21,6 +21,9 @@ PAGES = [
     ("/leads/rob-semens/", ["Rob Semens", "1.1.1"], 12),
     ("/indicators/", ["Unallocated cases", "IN 3"], 8),
     ("/indicators/unallocated-cases/", ["2269", "338"], 8),
+    ("/governance/", ["Kent Improvement Board", "Kent Children’s Trust Board"], 8),
+    ("/governance/kent-improvement-board/", ["Liz Railton", "Observer", "Monthly"], 10),
+    (f"{PLAN}/data-quality/", ["Actions with the same text"], 12),
 ]
 
 
@@ -50,6 +53,8 @@ def test_it_shows_the_page_with_its_key_content(
         "/inspections/ofsted-safeguarding-lac-2010/recommendations/24/",
         "/leads/nobody/",
         "/indicators/nothing/",
+        "/governance/nobody/",
+        "/plans/no-such-plan/data-quality/",
     ],
 )
 def test_it_says_not_found_for_what_does_not_exist(client, plan_2011, url):

@@ -22,6 +22,9 @@ PAGES = [
     "/leads/rob-semens/",
     "/indicators/",
     "/indicators/outstanding-initial-assessments/",
+    "/governance/",
+    "/governance/kent-improvement-board/",
+    f"{PLAN}/data-quality/",
 ]
 
 
