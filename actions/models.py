@@ -397,3 +397,164 @@ class MeasureLead(models.Model):
 
     def __str__(self) -> str:
         return str(self.lead)
+
+
+class ReportingPeriod(models.Model):
+    """A month of reporting, opened and closed by the programme office."""
+
+    month = models.DateField(unique=True, help_text="The first day of the month reported on")
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    is_sample = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-month"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(month__day=1),
+                name="reporting_period_is_a_whole_month",
+                violation_error_message="A reporting period starts on the first of a month.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%B %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.opened_at is not None and self.closed_at is None
+
+
+class ProgressUpdate(models.Model):
+    """A lead's report on one action for one month."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        ON_TRACK = "on_track", "On track"
+        AT_RISK = "at_risk", "At risk"
+        OFF_TRACK = "off_track", "Off track"
+        COMPLETE = "complete", "Complete"
+
+    class Rating(models.TextChoices):
+        BLUE = "blue", "Blue – complete and verified"
+        GREEN = "green", "Green"
+        AMBER = "amber", "Amber"
+        RED = "red", "Red"
+
+    class Verification(models.TextChoices):
+        NONE = "", "Not asked for"
+        PENDING = "pending", "Waiting for verification"
+        VERIFIED = "verified", "Verified"
+        RETURNED = "returned", "Sent back"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices)
+    rating = models.CharField(max_length=10, choices=Rating.choices)
+    suggested_rating = models.CharField(max_length=10, choices=Rating.choices)
+    rating_rule = models.CharField(max_length=300, help_text="Why the suggestion is what it is")
+    override_reason = models.TextField(blank=True)
+    commentary = models.TextField(blank=True)
+    revised_due_date = models.DateField(null=True, blank=True)
+    revised_reason = models.TextField(blank=True)
+    verification = models.CharField(
+        max_length=10, choices=Verification.choices, blank=True, default=Verification.NONE
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verified_updates",
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    return_comment = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    submitted_at = models.DateTimeField()
+    is_sample = models.BooleanField(
+        default=False, help_text="Made-up demonstration data, not from the council's documents"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period__month", "action__sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "period"],
+                name="one_update_per_action_per_period",
+                violation_error_message="This action already has an update for this month.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(revised_due_date__isnull=True) | ~models.Q(revised_reason=""),
+                name="revised_date_needs_a_reason",
+                violation_error_message="Give a reason for the revised date.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(rating="blue") | models.Q(verification="verified"),
+                name="blue_only_when_verified",
+                violation_error_message="Only a verified completion is rated Blue.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating=models.F("suggested_rating"))
+                | ~models.Q(override_reason=""),
+                name="override_needs_a_reason",
+                violation_error_message="Give a reason for changing the suggested rating.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.ref}, {self.period}"
+
+
+def evidence_path(instance: "Evidence", filename: str) -> str:
+    return f"evidence/{instance.update.action.plan.slug}/{instance.update.action.ref}/{filename}"
+
+
+class Evidence(models.Model):
+    """A link or an uploaded file that shows progress."""
+
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(max_length=500, blank=True)
+    file = models.FileField(upload_to=evidence_path, blank=True, max_length=300)
+    description = models.CharField(max_length=300, blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    added_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["update", "added_at"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(url="") | ~models.Q(file=""),
+                name="evidence_is_a_link_or_a_file",
+                violation_error_message="Evidence is either a link or a file.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description or self.url or self.file.name
+
+
+class ReminderSent(models.Model):
+    """Each reminder sent, so the same one is never sent twice."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="reminders")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20)  # due_soon | overdue | missing_update
+    key = models.CharField(max_length=40, help_text="The due date or period it was about")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lead", "action", "kind", "key"], name="each_reminder_sent_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.action.ref} to {self.lead}"

@@ -21,6 +21,8 @@ from actions.models import (
     PlanLead,
     Priority,
     PriorityLead,
+    ProgressUpdate,
+    ReportingPeriod,
 )
 from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
 
@@ -76,6 +78,7 @@ def action_get(*, plan: Plan, ref: str) -> Action:
     )
     queryset = plan.actions.select_related("outcome__priority", "plan").prefetch_related(
         action_leads_prefetch(),
+        updates_prefetch(),
         Prefetch("measures", queryset=measures),
         Prefetch("notice_targets", queryset=NoticeTarget.objects.select_related("notice")),
         Prefetch("recommendations", queryset=Recommendation.objects.select_related("inspection")),
@@ -221,6 +224,62 @@ def action_history(*, action: Action, limit: int = 50) -> list[Change]:
     return changes
 
 
+UPDATE_FIELDS_SHOWN = ["status", "rating", "override_reason", "commentary", "revised_due_date",
+                       "revised_reason", "verification", "return_comment"]  # fmt: skip
+
+
+def update_history(*, action: Action, limit: int = 200) -> list[Change]:
+    """Changes to the action's progress updates, newest first, field by field."""
+    records = list(
+        ProgressUpdate.history.filter(action_id=action.pk)
+        .select_related("history_user", "period")
+        .order_by("id", "history_date", "history_id")[:limit]
+    )
+    changes: list[Change] = []
+    previous: dict[int, Any] = {}
+    for record in records:
+        who = record.history_user.get_username() if record.history_user else "sample data"
+        label = f"Update for {record.period}"
+        older = previous.get(record.id)
+        previous[record.id] = record
+        if older is None:
+            status = record.get_status_display()
+            changes.append(Change(record.history_date, who, label, "(none)", status))
+            continue
+        delta = record.diff_against(older, included_fields=UPDATE_FIELDS_SHOWN)
+        for change in delta.changes:
+            field = ProgressUpdate._meta.get_field(change.field)
+            name = f"{label} – {str(field.verbose_name).capitalize()}"
+            old, new = (_choice_label(field, v) for v in (change.old, change.new))
+            changes.append(Change(record.history_date, who, name, old, new))
+    return sorted(changes, key=lambda c: c.when, reverse=True)
+
+
+def _choice_label(field, value) -> str:
+    return str(dict(field.choices).get(value, value)) if field.choices else _display(value)
+
+
+def action_changes(*, action: Action) -> list[Change]:
+    """Everything that changed on the action and its updates, newest first."""
+    changes = action_history(action=action) + update_history(action=action)
+    return sorted(changes, key=lambda c: c.when, reverse=True)
+
+
+def action_as_at(*, action: Action, moment) -> tuple[Any, list]:
+    """The action and its updates as they stood at `moment` (None if it did not exist)."""
+    try:
+        past = action.history.as_of(moment)
+    except Action.DoesNotExist:
+        return None, []
+    updates = (
+        ProgressUpdate.history.as_of(moment)
+        .filter(action_id=action.pk)
+        .select_related("period", "author")
+        .order_by("-period__month")
+    )
+    return past, list(updates)
+
+
 def _m2m_ids(record, name: str) -> set[int]:
     id_field = HISTORY_M2M[name][2]
     return {getattr(row, id_field) for row in getattr(record, f"historicalaction_{name}_set").all()}
@@ -268,3 +327,78 @@ def actions_filter_choices(*, plan: Plan) -> dict[str, QuerySet]:
         ),
         "core_task": plan.core_tasks.all(),
     }
+
+
+def current_period() -> ReportingPeriod | None:
+    """The month now open for reporting (the latest, if more than one is open)."""
+    return (
+        ReportingPeriod.objects.filter(opened_at__isnull=False, closed_at__isnull=True)
+        .order_by("-month")
+        .first()
+    )
+
+
+def updates_prefetch() -> Prefetch:
+    """An action's updates, newest month first, with what their summaries show."""
+    return Prefetch(
+        "updates",
+        queryset=ProgressUpdate.objects.select_related("period", "author", "verified_by")
+        .prefetch_related("evidence")
+        .order_by("-period__month"),
+    )
+
+
+@dataclass
+class ActionState:
+    """An action as its lead sees it: the latest update, the forecast date, what is next."""
+
+    action: Action
+    latest: ProgressUpdate | None
+    this_period: ProgressUpdate | None
+    forecast: Any
+    group: str
+
+
+MY_ACTION_GROUPS = [
+    ("update_due", "Update due this month"),
+    ("overdue", "Overdue"),
+    ("at_risk", "At risk"),
+    ("on_track", "On track"),
+    ("complete", "Complete"),
+]
+
+
+def action_state(*, action: Action, period, today) -> ActionState:
+    updates = list(action.updates.all())
+    latest = updates[0] if updates else None
+    this_period = next((u for u in updates if period and u.period_id == period.pk), None)
+    revised = next((u.revised_due_date for u in updates if u.revised_due_date), None)
+    forecast = revised or action.due_date
+    complete = latest is not None and latest.status == ProgressUpdate.Status.COMPLETE
+    if complete:
+        group = "complete"
+    elif period and this_period is None:
+        group = "update_due"
+    elif forecast and forecast < today:
+        group = "overdue"
+    elif latest and latest.rating in (ProgressUpdate.Rating.AMBER, ProgressUpdate.Rating.RED):
+        group = "at_risk"
+    else:
+        group = "on_track"
+    return ActionState(action, latest, this_period, forecast, group)
+
+
+def actions_led_by(*, lead: Lead) -> QuerySet[Action]:
+    """The actions a lead delivers, and those in priorities they are accountable for."""
+    return (
+        Action.objects.filter(Q(leads=lead) | Q(outcome__priority__leads=lead))
+        .select_related("plan", "outcome__priority")
+        .prefetch_related(action_leads_prefetch(), updates_prefetch())
+        .order_by("plan__date", "plan__slug", "sort_key")
+        .distinct()
+    )
+
+
+def my_actions(*, lead: Lead, period, today) -> list[tuple[str, str, list[ActionState]]]:
+    states = [action_state(action=a, period=period, today=today) for a in actions_led_by(lead=lead)]
+    return [(key, label, [s for s in states if s.group == key]) for key, label in MY_ACTION_GROUPS]

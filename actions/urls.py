@@ -1,6 +1,6 @@
 from django.urls import path
 
-from actions import views
+from actions import views, views_progress
 
 app_name = "actions"
 
@@ -10,6 +10,20 @@ urlpatterns = [
     path("plans/<slug:slug>/actions/", views.action_list, name="action-list"),
     path("plans/<slug:slug>/actions/<str:ref>/", views.action_detail, name="action-detail"),
     path("plans/<slug:slug>/data-quality/", views.data_quality, name="data-quality"),
+    path(
+        "plans/<slug:slug>/actions/<str:ref>/update/",
+        views_progress.action_update,
+        name="action-update",
+    ),
+    path(
+        "plans/<slug:slug>/actions/<str:ref>/verify/",
+        views_progress.action_verify,
+        name="action-verify",
+    ),
+    path("my-actions/", views_progress.my_actions, name="my-actions"),
+    path("reporting-periods/", views_progress.period_list, name="period-list"),
+    path("reporting-periods/<int:pk>/close/", views_progress.period_close, name="period-close"),
+    path("evidence/<int:pk>/", views_progress.evidence_file, name="evidence-file"),
     path(
         "plans/<slug:slug>/core-tasks/<int:number>/",
         views.core_task_detail,

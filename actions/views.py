@@ -1,17 +1,22 @@
 """Pages for reading the plan: every cross-reference navigable both ways.
 
-Reading the plan is open to anyone who can reach the site, as the printed plan is a
-public document; changing it is for signed-in officers (and the admin) only."""
+Every page needs a signed-in user (LoginRequiredMiddleware); what each may change is
+decided by actions/rules.py."""
 
-from django.http import HttpRequest, HttpResponse
+from datetime import date, datetime, time
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
 from actions import selectors
 from actions.dataquality import data_quality_report
 from actions.filters import ActionFilter
+from actions.forms import VerifyForm
 from actions.tables import ActionTable
+from kentplan.clock import today
 
 ACTIONS_PER_PAGE = 25
 
@@ -49,8 +54,37 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
 def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
     plan = selectors.plan_get(slug=slug)
     action = selectors.action_get(plan=plan, ref=ref)
-    context = {"plan": plan, "action": action, "changes": selectors.action_history(action=action)}
+    period = selectors.current_period()
+    context = {
+        "plan": plan,
+        "action": action,
+        "updates": list(action.updates.all()),
+        "state": selectors.action_state(action=action, period=period, today=today()),
+        "period": period,
+        "changes": selectors.action_changes(action=action),
+        "can_update": request.user.has_perm("actions.update_action", action),
+        "can_verify": request.user.has_perm("actions.verify_action", action),
+        "verify_form": VerifyForm(),
+    }
+    as_at = _as_at(request)
+    if as_at is not None:
+        moment = datetime.combine(as_at, time.max, tzinfo=timezone.get_current_timezone())
+        past, updates = selectors.action_as_at(action=action, moment=moment)
+        if past is None:
+            raise Http404(f"Action {ref} did not exist on {as_at:%-d %B %Y}.")
+        context.update(as_at=as_at, past=past, updates=updates, can_update=False,
+                       can_verify=False)  # fmt: skip
     return render(request, "actions/action_detail.html", context)
+
+
+def _as_at(request: HttpRequest):
+    raw = request.GET.get("as_at", "")
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        raise Http404(
+            "The date to show the action as at must be written like 2011-06-30."
+        ) from None
 
 
 @require_GET

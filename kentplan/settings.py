@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",
     "kentplan",
     "targets",
     "actions",
@@ -86,12 +87,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -109,6 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kentplan.context_processors.demo",
             ],
         },
     },
@@ -152,8 +157,44 @@ STORAGES = {
 
 EMAIL_BACKEND = environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = environ.get("DEFAULT_FROM_EMAIL", "kentplan@localhost")
+SITE_URL = environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "actions:my-actions"
+LOGOUT_REDIRECT_URL = "login"
+
+# A session ends after this long without a request (every request renews it).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Repeated failed sign-ins lock that username from that address for a while. Not by
+# address alone: a council office shares one address.
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = env_int("SIGN_IN_LOCKOUT_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Evidence files leads may upload with a progress update.
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 10) * 1024 * 1024
+EVIDENCE_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "csv",
+    "txt",
+    "png",
+    "jpg",
+    "jpeg",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# The date the product treats as today. Unset in real use; the demo fixes it in 2011
+# so that the 2011 plan's dates read as they did then.
+KENTPLAN_TODAY = environ.get("KENTPLAN_TODAY", "")
 
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from governance.sampledata import DEMO_ACCOUNTS, DEMO_PASSWORD, sample_data_load
+from actions.sampledata import DEMO_ACCOUNTS, DEMO_PASSWORD
+from governance.sampledata import sample_data_load
 
 
 class Command(BaseCommand):
@@ -9,9 +10,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = sample_data_load()
         summary = ", ".join(f"{n} {what}" for what, n in counts.items())
-        self.stdout.write(
-            f"Sample data loaded ({summary}). It is labelled as sample wherever shown."
-        )
+        self.stdout.write(f"Sample data loaded ({summary}); it is labelled wherever it is shown.")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
-        for username, _, role in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {username:<16} {role}")
+        for username, _, _, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<20} {role}")

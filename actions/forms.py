@@ -1,0 +1,102 @@
+"""The forms leads and the programme office fill in. They read and check what was typed;
+the rules about what may be saved are in actions/progress.py."""
+
+from django import forms
+
+from actions.models import ProgressUpdate
+from kentplan.widgets import DateField
+
+Status, Rating = ProgressUpdate.Status, ProgressUpdate.Rating
+
+RATING_CHOICES = [
+    ("", "Use the suggested rating"),
+    (Rating.GREEN, "Green"),
+    (Rating.AMBER, "Amber"),
+    (Rating.RED, "Red"),
+]
+
+
+class ProgressUpdateForm(forms.Form):
+    status = forms.ChoiceField(
+        label="How is the action going?",
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the action is going"},
+    )
+    rating = forms.ChoiceField(
+        label="Rating",
+        choices=RATING_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="The suggestion follows from the status and the dates. Choose another only "
+        "if you can say why.",
+    )
+    override_reason = forms.CharField(
+        label="Why is the rating different from the suggestion?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    commentary = forms.CharField(
+        label="Commentary",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What has happened this month. Required for Amber and Red, and when the due "
+        "date moves.",
+    )
+    revised_due_date = DateField(
+        label="Revised due date (if it has moved)",
+        required=False,
+        help_text="For example, 30 9 2011. The original due date is kept beside it.",
+    )
+    revised_reason = forms.CharField(
+        label="Reason for the revised date",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    evidence_url = forms.CharField(
+        label="Link to evidence", required=False, help_text="A web address, such as a report"
+    )
+    evidence_file = forms.FileField(
+        label="Or upload a file",
+        required=False,
+        help_text="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text or an image",
+    )
+    evidence_description = forms.CharField(label="What the evidence shows", required=False)
+    evidence_date = DateField(
+        label="Date of the evidence", required=False, help_text="For example, 31 5 2011"
+    )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Textarea):
+                widget.attrs["class"] = "govuk-textarea"
+            elif isinstance(widget, forms.ClearableFileInput):
+                widget.attrs["class"] = "govuk-file-upload"
+            elif isinstance(widget, forms.TextInput):
+                widget.attrs["class"] = "govuk-input"
+
+
+class VerifyForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Is the action complete?",
+        choices=[("accept", "Yes, verify it (Blue)"), ("return", "No, send it back")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the action is complete"},
+    )
+    comment = forms.CharField(
+        label="Comment for the lead",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+        help_text="Required when you send it back",
+    )
+
+
+class OpenPeriodForm(forms.Form):
+    month = DateField(
+        label="First day of the month to open",
+        help_text="For example, 1 12 2011",
+        error_messages={"required": "Enter the month to open"},
+    )

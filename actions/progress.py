@@ -1,0 +1,242 @@
+"""Writes for monthly progress reporting: periods, updates, evidence, verification.
+
+Each service checks who may do it and what is valid, then writes all or nothing.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from actions.brag import suggest_rating
+from actions.models import Action, Evidence, ProgressUpdate, ReportingPeriod
+from kentplan.clock import today
+
+Status, Rating, Verification = (
+    ProgressUpdate.Status,
+    ProgressUpdate.Rating,
+    ProgressUpdate.Verification,
+)
+
+
+class UpdateConflict(Exception):
+    """Someone else saved this update since the form was opened."""
+
+    def __init__(self, current: ProgressUpdate):
+        self.current = current
+        super().__init__(f"{current} was changed by someone else")
+
+
+@dataclass
+class UpdateInput:
+    """What a lead enters in the update form."""
+
+    status: str
+    rating: str = ""  # blank: take the suggestion
+    override_reason: str = ""
+    commentary: str = ""
+    revised_due_date: date | None = None
+    revised_reason: str = ""
+    evidence_url: str = ""
+    evidence_description: str = ""
+    evidence_date: date | None = None
+    evidence_file: UploadedFile | None = None
+
+
+def period_open(*, month: date, user) -> ReportingPeriod:
+    """Open a month for reporting."""
+    _require(user.has_perm("actions.manage_periods"))
+    month = month.replace(day=1)
+    if ReportingPeriod.objects.filter(month=month).exists():
+        raise ValidationError({"month": f"{month:%B %Y} has already been opened."})
+    period = ReportingPeriod(month=month, opened_at=timezone.now())
+    period.full_clean()
+    period.save()
+    return period
+
+
+def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
+    """Close a month: its updates are frozen from now on."""
+    _require(user.has_perm("actions.manage_periods"))
+    if not period.is_open:
+        raise ValidationError(f"{period} is already closed.")
+    period.closed_at = timezone.now()
+    period.save()
+    return period
+
+
+def progress_update_submit(
+    *,
+    action: Action,
+    user,
+    period: ReportingPeriod,
+    data: UpdateInput,
+    expected_version: int | None,
+) -> ProgressUpdate:
+    """Create this month's update, or change it; raises UpdateConflict if someone saved first."""
+    _require(user.has_perm("actions.update_action", action))
+    if not period.is_open:
+        raise ValidationError(f"Reporting for {period} has closed, so its updates cannot change.")
+    existing = ProgressUpdate.objects.filter(action=action, period=period).first()
+    if existing and existing.version != expected_version:
+        raise UpdateConflict(existing)
+    if (
+        existing
+        and existing.author_id != user.pk
+        and not user.has_perm("actions.verify_action", action)
+    ):
+        raise PermissionDenied("Only its author or the accountable lead may change this update.")
+    fields = _checked_fields(action=action, existing=existing, data=data)
+    try:
+        with transaction.atomic():
+            update = _save(action, user, period, existing, fields)
+            _add_evidence(update, user, data)
+    except IntegrityError:
+        # Someone else created this month's update between our check and our save.
+        raise UpdateConflict(ProgressUpdate.objects.get(action=action, period=period)) from None
+    return update
+
+
+def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
+    errors: dict[str, str] = {}
+    forecast = data.revised_due_date or _forecast(action, existing)
+    suggested, rule = suggest_rating(
+        status=data.status, due=forecast, start=action.start_date, today=today()
+    )
+    rating = data.rating or suggested
+    if rating == Rating.BLUE:
+        errors["rating"] = "Blue is given when the accountable lead verifies a completion"
+    if rating != suggested and not data.override_reason.strip():
+        errors["override_reason"] = (
+            f"Say why the rating is {Rating(rating).label} rather than the suggested "
+            f"{Rating(suggested).label}"
+        )
+    if rating in (Rating.AMBER, Rating.RED) and not data.commentary.strip():
+        errors["commentary"] = f"Explain what is happening: the rating is {Rating(rating).label}"
+    if data.revised_due_date:
+        if not data.revised_reason.strip():
+            errors["revised_reason"] = "Give a reason for the revised date"
+        if not data.commentary.strip():
+            errors.setdefault("commentary", "Explain what is happening: the due date has moved")
+        if data.revised_due_date < today():
+            errors["revised_due_date"] = "A revised date must be today or later"
+    has_evidence = bool(data.evidence_url or data.evidence_file) or (
+        existing is not None and existing.evidence.exists()
+    )
+    if data.status == Status.COMPLETE and not has_evidence:
+        errors["evidence_url"] = "Add evidence that the action is complete: a link or a file"
+    errors.update(_evidence_errors(data))
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "status": data.status,
+        "rating": rating,
+        "suggested_rating": suggested,
+        "rating_rule": rule,
+        "override_reason": data.override_reason.strip() if rating != suggested else "",
+        "commentary": data.commentary.strip(),
+        "revised_due_date": data.revised_due_date,
+        "revised_reason": data.revised_reason.strip() if data.revised_due_date else "",
+        "verification": Verification.PENDING
+        if data.status == Status.COMPLETE
+        else Verification.NONE,
+        "return_comment": "",
+    }
+
+
+def _forecast(action: Action, existing: ProgressUpdate | None) -> date | None:
+    if existing and existing.revised_due_date:
+        return existing.revised_due_date
+    latest = action.updates.exclude(revised_due_date=None).order_by("-period__month").first()
+    return latest.revised_due_date if latest else action.due_date
+
+
+def _evidence_errors(data: UpdateInput) -> dict[str, str]:
+    errors = {}
+    if data.evidence_url and not data.evidence_url.startswith(("https://", "http://")):
+        errors["evidence_url"] = "Enter a web address starting with https://"
+    if data.evidence_date and data.evidence_date > today():
+        errors["evidence_date"] = "The date of the evidence must be today or in the past"
+    upload = data.evidence_file
+    if upload is not None:
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        allowed = settings.EVIDENCE_EXTENSIONS
+        if extension not in allowed:
+            errors["evidence_file"] = (
+                f"The file must be one of these types: {', '.join(e.upper() for e in allowed)}"
+            )
+        elif upload.size > settings.EVIDENCE_MAX_BYTES:
+            limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
+            errors["evidence_file"] = f"The file must be smaller than {limit} MB"
+        elif upload.size == 0:
+            errors["evidence_file"] = "The selected file is empty"
+    return errors
+
+
+def _save(action, user, period, existing, fields) -> ProgressUpdate:
+    now = timezone.now()
+    if existing is None:
+        update = ProgressUpdate(
+            action=action, period=period, author=user, submitted_at=now, **fields
+        )
+        update.full_clean(validate_unique=False)
+        update.save()
+        return update
+    changed = ProgressUpdate.objects.filter(pk=existing.pk, version=existing.version).update(
+        version=F("version") + 1, submitted_at=now, **fields
+    )
+    if not changed:
+        raise UpdateConflict(ProgressUpdate.objects.get(pk=existing.pk))
+    update = ProgressUpdate.objects.get(pk=existing.pk)
+    update._change_reason = "edited"
+    update.save()  # records the change in the history, with who made it
+    return update
+
+
+def _add_evidence(update: ProgressUpdate, user, data: UpdateInput) -> None:
+    if not (data.evidence_url or data.evidence_file):
+        return
+    evidence = Evidence(
+        update=update,
+        url=data.evidence_url,
+        description=data.evidence_description.strip(),
+        added_by=user,
+    )
+    if data.evidence_date:
+        evidence.description = f"{evidence.description} ({data.evidence_date:%-d %B %Y})".strip()
+    if data.evidence_file is not None:
+        evidence.file.save(data.evidence_file.name, data.evidence_file, save=False)
+    evidence.full_clean()
+    evidence.save()
+
+
+def progress_update_verify(*, update: ProgressUpdate, user, accept: bool, comment: str) -> None:
+    """The accountable lead accepts a completion (Blue) or sends it back with a comment."""
+    _require(user.has_perm("actions.verify_action", update.action))
+    if update.verification != Verification.PENDING:
+        raise ValidationError("Only a completion waiting for verification can be verified.")
+    if not update.period.is_open:
+        raise ValidationError(f"Reporting for {update.period} has closed.")
+    if not accept and not comment.strip():
+        raise ValidationError({"comment": "Say what is missing, so the lead can put it right"})
+    if accept:
+        update.verification, update.rating = Verification.VERIFIED, Rating.BLUE
+        update.suggested_rating = Rating.BLUE
+        update.rating_rule = "Complete and verified by the accountable lead"
+        update.override_reason = ""
+    else:
+        update.verification, update.return_comment = Verification.RETURNED, comment.strip()
+    update.verified_by, update.verified_at = user, timezone.now()
+    update.version += 1
+    update.full_clean(validate_unique=False)
+    update.save()
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied("You do not have permission to do this.")

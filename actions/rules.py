@@ -1,0 +1,51 @@
+"""Who may do what, decided here and nowhere else.
+
+Roles are groups. What a delivery or priority lead may do depends on the action: a
+delivery lead updates the actions they lead; a priority lead updates and verifies any
+action in the priorities they are accountable for; the programme office does
+everything on plan content. Board members and democratic services read.
+"""
+
+import rules
+
+DELIVERY_LEAD = "Delivery lead"
+PRIORITY_LEAD = "Priority lead"
+PROGRAMME_OFFICE = "Programme office"
+BOARD_MEMBER = "Board member"
+DEMOCRATIC_SERVICES = "Democratic services"
+ADMINISTRATOR = "Administrator"
+ROLES = [DELIVERY_LEAD, PRIORITY_LEAD, PROGRAMME_OFFICE, BOARD_MEMBER, DEMOCRATIC_SERVICES,
+         ADMINISTRATOR]  # fmt: skip
+
+
+def _lead_id(user) -> int | None:
+    lead = getattr(user, "lead", None) if user.is_authenticated else None
+    return lead.pk if lead else None
+
+
+@rules.predicate
+def leads_the_action(user, action) -> bool:
+    lead_id = _lead_id(user)
+    return bool(
+        lead_id and action and lead_id in {al.lead_id for al in action.actionlead_set.all()}
+    )
+
+
+@rules.predicate
+def accountable_for_the_action(user, action) -> bool:
+    lead_id = _lead_id(user)
+    if not (lead_id and action):
+        return False
+    return action.outcome.priority.prioritylead_set.filter(lead_id=lead_id).exists()
+
+
+is_programme_office = rules.is_group_member(PROGRAMME_OFFICE) | rules.is_superuser
+is_administrator = rules.is_group_member(ADMINISTRATOR) | rules.is_superuser
+
+rules.add_perm(
+    "actions.update_action", leads_the_action | accountable_for_the_action | is_programme_office
+)
+rules.add_perm("actions.verify_action", accountable_for_the_action | is_programme_office)
+rules.add_perm("actions.edit_plan", is_programme_office | is_administrator)
+rules.add_perm("actions.manage_periods", is_programme_office)
+rules.add_perm("actions.view_plan", rules.is_authenticated)

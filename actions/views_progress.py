@@ -1,0 +1,170 @@
+"""Pages for monthly progress reporting: My actions, the update form, verification,
+reporting periods and evidence files. Every one checks who may do what through the
+rules in actions/rules.py before it shows or changes anything."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from actions import progress, selectors
+from actions.forms import OpenPeriodForm, ProgressUpdateForm, VerifyForm
+from actions.models import Action, Evidence, ReportingPeriod
+from kentplan.clock import today
+
+
+def _action_for(request: HttpRequest, slug: str, ref: str, perm: str) -> Action:
+    """The action, if this user has `perm` on it; 403 otherwise."""
+    plan = selectors.plan_get(slug=slug)
+    action = selectors.action_get(plan=plan, ref=ref)
+    if not request.user.has_perm(perm, action):
+        raise PermissionDenied
+    return action
+
+
+def my_actions(request: HttpRequest) -> HttpResponse:
+    lead = getattr(request.user, "lead", None)
+    period = selectors.current_period()
+    groups = selectors.my_actions(lead=lead, period=period, today=today()) if lead else []
+    context = {"lead": lead, "period": period, "groups": groups, "today": today()}
+    return render(request, "actions/my_actions.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
+    action = _action_for(request, slug, ref, "actions.update_action")
+    period = selectors.current_period()
+    if period is None:
+        return render(request, "actions/no_period.html", {"action": action}, status=409)
+    state = selectors.action_state(action=action, period=period, today=today())
+    existing = state.this_period
+    if request.method == "GET":
+        form = ProgressUpdateForm(initial=_initial(existing))
+        return _update_page(request, action, period, state, form)
+    form = ProgressUpdateForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _update_page(request, action, period, state, form, status=400)
+    try:
+        progress.progress_update_submit(
+            action=action,
+            user=request.user,
+            period=period,
+            data=progress.UpdateInput(**_input(form.cleaned_data)),
+            expected_version=form.cleaned_data["version"],
+        )
+    except progress.UpdateConflict as conflict:
+        return _conflict_page(request, action, period, form, conflict.current)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return _update_page(request, action, period, state, form, status=400)
+    messages.success(request, f"Your update on action {action.ref} for {period} is saved.")
+    return redirect(action.get_absolute_url())
+
+
+def _initial(update) -> dict:
+    if update is None:
+        return {}
+    fields = ["status", "override_reason", "commentary", "revised_due_date", "revised_reason"]
+    initial = {name: getattr(update, name) for name in fields}
+    initial["rating"] = "" if update.rating == update.suggested_rating else update.rating
+    initial["version"] = update.version
+    return initial
+
+
+def _input(cleaned: dict) -> dict:
+    """The form's values as the service takes them: blank text as "", dates and files as None."""
+    values = {k: v for k, v in cleaned.items() if k != "version"}
+    return {
+        k: "" if v is None and not k.endswith(("date", "file")) else v for k, v in values.items()
+    }
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _update_page(request, action, period, state, form, status=200) -> HttpResponse:
+    context = {"action": action, "plan": action.plan, "period": period, "state": state,
+               "form": form}  # fmt: skip
+    return render(request, "actions/update_form.html", context, status=status)
+
+
+def _conflict_page(request, action, period, form, current) -> HttpResponse:
+    resubmit = ProgressUpdateForm(
+        initial={
+            **{k: v for k, v in form.cleaned_data.items() if not k.startswith("evidence")},
+            "version": current.version,
+        }  # fmt: skip
+    )
+    context = {"action": action, "plan": action.plan, "period": period, "current": current,
+               "mine": form.cleaned_data, "form": resubmit}  # fmt: skip
+    return render(request, "actions/conflict.html", context, status=409)
+
+
+@require_POST
+def action_verify(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
+    action = _action_for(request, slug, ref, "actions.verify_action")
+    update = next((u for u in action.updates.all()), None)
+    form = VerifyForm(request.POST)
+    if update is None:
+        raise Http404("This action has no update to verify.")
+    if form.is_valid():
+        try:
+            progress.progress_update_verify(
+                update=update,
+                user=request.user,
+                accept=form.cleaned_data["decision"] == "accept",
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            verb = "verified" if form.cleaned_data["decision"] == "accept" else "sent back"
+            messages.success(request, f"Action {action.ref}’s completion is {verb}.")
+            return redirect(action.get_absolute_url())
+    context = {"action": action, "plan": action.plan, "update": update, "form": form}
+    return render(request, "actions/verify_form.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def period_list(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("actions.manage_periods"):
+        raise PermissionDenied
+    form = OpenPeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = progress.period_open(month=form.cleaned_data["month"], user=request.user)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"{period} is open for updates.")
+            return redirect("actions:period-list")
+    periods = ReportingPeriod.objects.all()
+    status = 400 if form.errors else 200
+    return render(request, "actions/period_list.html", {"periods": periods, "form": form},
+                  status=status)  # fmt: skip
+
+
+@require_POST
+def period_close(request: HttpRequest, pk: int) -> HttpResponse:
+    period = get_object_or_404(ReportingPeriod, pk=pk)
+    try:
+        progress.period_close(period=period, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{period} is closed; its updates are now frozen.")
+    return redirect("actions:period-list")
+
+
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = get_object_or_404(Evidence.objects.select_related("update__action"), pk=pk)
+    if not evidence.file or not request.user.has_perm("actions.view_plan"):
+        raise Http404
+    return FileResponse(evidence.file.open("rb"), as_attachment=True,
+                        filename=evidence.file.name.rsplit("/", 1)[-1])  # fmt: skip
