@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from actions.brag import suggest_rating
@@ -171,8 +172,9 @@ def _evidence_errors(data: UpdateInput) -> dict[str, str]:
                 f"The file must be one of these types: {', '.join(e.upper() for e in allowed)}"
             )
         elif upload.size > settings.EVIDENCE_MAX_BYTES:
-            limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
-            errors["evidence_file"] = f"The file must be smaller than {limit} MB"
+            errors["evidence_file"] = (
+                f"The file must be smaller than {filesizeformat(settings.EVIDENCE_MAX_BYTES)}"
+            )
         elif upload.size == 0:
             errors["evidence_file"] = "The selected file is empty"
     return errors

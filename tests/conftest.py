@@ -1,8 +1,13 @@
 import socket
+from datetime import date
 
 import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.utils import timezone
 
-from actions.models import Plan
+from actions import rules
+from actions.models import Lead, Plan, ReportingPeriod
 from governance.seeddata import seed_data_load
 
 PLAN_2011 = "putting-children-first-2011"
@@ -47,3 +52,53 @@ def seeded(db):
 @pytest.fixture
 def plan_2011(seeded):
     return seeded
+
+
+def make_user(username: str, *, role: str | None = None, lead: str | None = None, **extra) -> User:
+    user = User.objects.create_user(
+        username, f"{username}@example.org", "a-long-test-pass", **extra
+    )
+    if role:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    if lead:
+        Lead.objects.filter(name=lead).update(user=user)
+        user.refresh_from_db()
+    return user
+
+
+@pytest.fixture
+def users(seeded):
+    """alice leads 1.1.1 (Rob Semens); bob is accountable for Priority 1 (Malcolm Newsam);
+    charlie leads other actions (Donna Shkalla); and one account for each other role."""
+    return {
+        "alice": make_user("alice", role=rules.DELIVERY_LEAD, lead="Rob Semens"),
+        "bob": make_user("bob", role=rules.PRIORITY_LEAD, lead="Malcolm Newsam"),
+        "charlie": make_user("charlie", role=rules.DELIVERY_LEAD, lead="Donna Shkalla"),
+        "office": make_user("office", role=rules.PROGRAMME_OFFICE),
+        "board": make_user("board", role=rules.BOARD_MEMBER),
+        "democratic": make_user("democratic", role=rules.DEMOCRATIC_SERVICES),
+        "admin": make_user("admin", role=rules.ADMINISTRATOR, is_superuser=True, is_staff=True),
+    }
+
+
+@pytest.fixture
+def client(users):
+    """A signed-in reader (a board member): every page needs someone signed in."""
+    client = Client()
+    client.force_login(users["board"])
+    return client
+
+
+@pytest.fixture
+def client_for(users):
+    def make(name: str) -> Client:
+        client = Client()
+        client.force_login(users[name])
+        return client
+
+    return make
+
+
+@pytest.fixture
+def open_period(db) -> ReportingPeriod:
+    return ReportingPeriod.objects.create(month=date(2011, 11, 1), opened_at=timezone.now())

@@ -47,7 +47,7 @@ def test_the_command_prints_the_report(plan_2011, capsys):
 
 
 def test_the_page_shows_the_report(client, plan_2011, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         page = client.get(f"/plans/{plan_2011.slug}/data-quality/").content.decode()
     assert "Actions with the same text (2)" in page
     assert 'href="/plans/putting-children-first-2011/actions/2.3.8/"' in page

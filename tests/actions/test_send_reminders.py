@@ -1,0 +1,63 @@
+from datetime import date
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+
+from actions.models import ProgressUpdate, ReminderSent
+from actions.reminders import reminders_send
+
+
+@pytest.fixture
+def alice_only(users):
+    """Only alice (Rob Semens) has an email address, so only she is reminded."""
+    for name in ("bob", "charlie"):
+        users[name].email = ""
+        users[name].save()
+    return users["alice"]
+
+
+def test_it_sends_one_email_per_lead_listing_what_needs_attention(alice_only, open_period):
+    sent = reminders_send(today=date(2011, 11, 15))
+    assert sent["emails"] == 1
+    (email,) = mail.outbox
+    assert email.to == ["alice@example.org"]
+    assert "No update yet this month" in email.body
+    assert "1.1.1 Across the council" in email.body
+    html, mime = email.alternatives[0]
+    assert mime == "text/html"
+    assert 'href="http://127.0.0.1:8000/plans/putting-children-first-2011/actions/1.1.1/"' in html
+
+
+def test_it_never_sends_the_same_reminder_twice(alice_only, open_period):
+    reminders_send(today=date(2011, 11, 15))
+    reminders_send(today=date(2011, 11, 15))
+    with time_machine.travel("2011-11-15 12:00", tick=False):
+        call_command("send_reminders")
+    assert len(mail.outbox) == 1
+    sent = ReminderSent.objects.filter(lead=alice_only.lead)
+    assert sent.count() == len({(r.action_id, r.kind, r.key) for r in sent})
+
+
+def test_a_new_reason_to_remind_sends_a_new_email(alice_only, open_period):
+    reminders_send(today=date(2011, 11, 15))
+    reminders_send(today=date(2012, 3, 25))  # 1.1.1 is now due within 14 days
+    assert len(mail.outbox) == 2
+    assert "Due within 14 days" in mail.outbox[1].body
+    assert "No update yet this month" not in mail.outbox[1].body
+
+
+def test_overdue_and_completed_actions(alice_only, open_period):
+    action = alice_only.lead.actions.get(ref="1.1.1")
+    reminders_send(today=date(2012, 4, 2))
+    assert "Overdue" in mail.outbox[0].body
+    ProgressUpdate.objects.create(
+        action=action, period=open_period, author=alice_only, status="complete",
+        rating="green", suggested_rating="green", rating_rule="x", verification="pending",
+        submitted_at="2011-11-15T10:00Z",
+    )  # fmt: skip
+    mail.outbox.clear()
+    ReminderSent.objects.all().delete()
+    reminders_send(today=date(2012, 4, 2))
+    assert "1.1.1 Across" not in "".join(m.body for m in mail.outbox)
