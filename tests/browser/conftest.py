@@ -65,6 +65,20 @@ def site(transactional_db, live_server):
 
 
 @pytest.fixture
+def sign_in(site):
+    """Signs a page in through the sign-in form, as a person would."""
+
+    def sign(page, username: str, password: str = "a-long-test-pass") -> None:
+        page.goto(f"{site}/accounts/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{site}/my-actions/")
+
+    return sign
+
+
+@pytest.fixture
 def axe_check():
     from axe_playwright_python.sync_playwright import Axe
 

@@ -28,7 +28,8 @@ PAGES = [
 ]
 
 
-def test_every_browsing_page_has_no_accessibility_violations(site, page, axe_check):
+def test_every_browsing_page_has_no_accessibility_violations(site, page, axe_check, sign_in, users):
+    sign_in(page, "board")
     problems = {}
     for path in PAGES:
         response = page.goto(site + path)
@@ -39,7 +40,8 @@ def test_every_browsing_page_has_no_accessibility_violations(site, page, axe_che
     assert problems == {}
 
 
-def test_a_reader_follows_a_cross_reference_there_and_back(site, page):
+def test_a_reader_follows_a_cross_reference_there_and_back(site, page, sign_in, users):
+    sign_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/2.1.3/")
     page.get_by_role("link", name="IN 3", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("IN 3")
@@ -47,9 +49,10 @@ def test_a_reader_follows_a_cross_reference_there_and_back(site, page):
     assert page.get_by_role("heading", level=1).inner_text() == "Action 2.1.3"
 
 
-def test_a_reader_filters_the_actions_without_javascript(site, chromium):
+def test_a_reader_filters_the_actions_without_javascript(site, chromium, sign_in, users):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
+    sign_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/")
     page.get_by_label("Search").fill("ethnicity")
     page.get_by_role("button", name="Apply filters").click()

@@ -1,0 +1,122 @@
+"""A lead's monthly update in a real browser, as the leads will do it."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from actions.models import Evidence, ProgressUpdate, ReportingPeriod
+
+PLAN = "/plans/putting-children-first-2011"
+
+
+@pytest.fixture
+def november(site):
+    return ReportingPeriod.objects.create(month=date(2011, 11, 1), opened_at=timezone.now())
+
+
+def test_a_lead_records_an_update_from_my_actions_and_sees_it_in_the_history(
+    site, page, sign_in, users, november, axe_check
+):
+    sign_in(page, "alice")
+    assert page.get_by_role("heading", name="My actions").is_visible()
+    assert axe_check(page) == []
+    page.get_by_role("link", name="Update action 1.1.1").click()
+    page.get_by_label("On track").check()
+    page.get_by_label("Commentary").fill("Programme timetable agreed with the unions.")
+    page.get_by_label("Link to evidence").fill("https://example.org/timetable.pdf")
+    page.get_by_label("What the evidence shows").fill("Programme timetable")
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Save update").click()
+    assert page.url == f"{site}{PLAN}/actions/1.1.1/"
+    assert page.get_by_text("Your update on action 1.1.1 for November 2011 is saved.").is_visible()
+    assert page.get_by_role("link", name="Programme timetable").is_visible()
+    history = page.locator("#history + table").inner_text()
+    assert "alice" in history and "Update for November 2011" in history
+    assert axe_check(page) == []
+    assert ProgressUpdate.objects.get().commentary == "Programme timetable agreed with the unions."
+
+
+def test_a_mistake_is_explained_at_the_top_and_by_the_field(site, page, sign_in, users, november,
+                                                           axe_check):  # fmt: skip
+    sign_in(page, "alice")
+    page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
+    page.get_by_label("Off track").check()
+    page.get_by_role("button", name="Save update").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "Explain what is happening: the rating is Red" in summary.inner_text()
+    assert page.title().startswith("Error:")
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_commentary"
+    assert axe_check(page) == []
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_a_second_lead_saving_over_the_first_is_shown_the_conflict(
+    site, chromium, sign_in, users, november, axe_check
+):
+    first, second = chromium.new_context().new_page(), chromium.new_context().new_page()
+    sign_in(first, "alice")
+    sign_in(second, "bob")
+    for page in (first, second):
+        page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
+        page.get_by_label("On track").check()
+    first.get_by_label("Commentary").fill("Alice's account of the month")
+    first.get_by_role("button", name="Save update").click()
+    second.get_by_label("Commentary").fill("Bob's account of the month")
+    second.get_by_role("button", name="Save update").click()
+    assert second.get_by_role("heading", name="Someone else has updated action 1.1.1").is_visible()
+    assert "Alice's account of the month" in second.content().replace("&#x27;", "'")
+    assert second.get_by_label("Commentary").input_value() == "Bob's account of the month"
+    assert axe_check(second) == []
+    assert ProgressUpdate.objects.get().commentary == "Alice's account of the month"
+
+
+def test_a_lead_cannot_reach_the_update_form_of_an_action_they_do_not_lead(
+    site, page, sign_in, users, november, axe_check
+):
+    sign_in(page, "charlie")
+    response = page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
+    assert response.status == 403
+    assert page.get_by_role("heading", name="You cannot do this").is_visible()
+    page.goto(f"{site}{PLAN}/actions/1.1.1/")
+    assert page.get_by_role("link", name="Update for November 2011").count() == 0
+    assert axe_check(page) == []
+
+
+def test_a_priority_lead_verifies_a_completion(site, page, sign_in, users, november, axe_check):
+    action = users["alice"].lead.actions.get(ref="1.1.1")
+    update = ProgressUpdate.objects.create(
+        action=action, period=november, author=users["alice"], status="complete",
+        rating="green", suggested_rating="green", rating_rule="Reported complete",
+        verification="pending", submitted_at=timezone.now(),
+    )  # fmt: skip
+    Evidence.objects.create(
+        update=update, url="https://example.org/final-review", added_by=users["alice"]
+    )
+    sign_in(page, "bob")
+    page.goto(f"{site}{PLAN}/actions/1.1.1/")
+    assert axe_check(page) == []
+    page.get_by_label("Yes, verify it (Blue)").check()
+    page.get_by_role("button", name="Save decision").click()
+    assert page.get_by_text("Action 1.1.1’s completion is verified.").is_visible()
+    update.refresh_from_db()
+    assert (update.rating, update.verified_by) == ("blue", users["bob"])
+
+
+def test_the_programme_office_pages_have_no_accessibility_violations(
+    site, page, sign_in, users, november, axe_check
+):
+    sign_in(page, "office")
+    page.goto(f"{site}/reporting-periods/")
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Open the month").click()  # nothing entered
+    assert "Enter the month to open" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_check(page) == []
+
+
+def test_the_sign_in_page_has_no_accessibility_violations(site, page, axe_check):
+    page.goto(f"{site}/accounts/login/")
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Sign in").click()
+    assert axe_check(page) == []

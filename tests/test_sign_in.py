@@ -1,0 +1,61 @@
+"""Signing in: a clear error, lock-out per username and address after repeated failures,
+sessions that end when idle, and password reset through Django's email backend."""
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+
+LOGIN = "/accounts/login/"
+
+
+def attempt(client: Client, username: str, password: str = "wrong", ip: str = "10.0.0.1"):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+def test_a_wrong_password_is_explained(users):
+    response = attempt(Client(), "alice")
+    assert response.status_code == 200
+    assert "Enter a correct username and password" in response.content.decode()
+
+
+def test_signing_in_goes_to_my_actions(users):
+    response = attempt(Client(), "alice", "a-long-test-pass")
+    assert response.status_code == 302
+    assert response["Location"] == "/my-actions/"
+
+
+def test_repeated_failures_lock_that_username_from_that_address(users):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(client, "alice")
+    locked = attempt(client, "alice", "a-long-test-pass")
+    assert locked.status_code == 429
+    assert "Too many attempts to sign in" in locked.content.decode()
+    # Colleagues in the same office (same address) can still sign in.
+    assert attempt(Client(), "bob", "a-long-test-pass").status_code == 302
+    # And alice can from another address.
+    assert attempt(Client(), "alice", "a-long-test-pass", ip="10.0.0.2").status_code == 302
+
+
+def test_sessions_end_after_an_hour_idle():
+    assert settings.SESSION_COOKIE_AGE == 3600
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_password_reset_sends_an_email_with_a_link(users):
+    response = Client().post("/accounts/password_reset/", {"email": "alice@example.org"})
+    assert response.status_code == 302
+    (email,) = mail.outbox
+    assert email.subject == "Reset your kentplan password"
+    assert "/accounts/reset/" in email.body
+
+
+@pytest.mark.parametrize("url", ["/accounts/password_change/"])
+def test_a_signed_in_user_can_change_their_password(client_for, url):
+    client = client_for("alice")
+    response = client.post(url, {"old_password": "a-long-test-pass",
+                                 "new_password1": "another-long-pass-42",
+                                 "new_password2": "another-long-pass-42"})  # fmt: skip
+    assert response.status_code == 302
+    assert client.get("/accounts/password_change/done/").status_code == 200
