@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from actions.models import (
@@ -27,11 +28,17 @@ from actions.models import (
 from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
 
 
+def _count(model, **outer) -> Subquery:
+    """A correlated COUNT, so several counts do not multiply each other's joins."""
+    rows = model.objects.filter(**{k: OuterRef(v) for k, v in outer.items()})
+    return Subquery(rows.order_by().values(*outer).annotate(n=Count("pk")).values("n")[:1])
+
+
 def plans_with_counts() -> QuerySet[Plan]:
     return Plan.objects.select_related("predecessor").annotate(
-        priority_count=Count("priorities", distinct=True),
-        outcome_count=Count("outcomes", distinct=True),
-        action_count=Count("actions", distinct=True),
+        priority_count=Coalesce(_count(Priority, plan="pk"), 0),
+        outcome_count=Coalesce(_count(Outcome, plan="pk"), 0),
+        action_count=Coalesce(_count(Action, plan="pk"), 0),
     )
 
 
