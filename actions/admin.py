@@ -90,3 +90,49 @@ class ActionAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["notice_targets", "recommendations", "core_tasks"]
     inlines = [ActionLeadInline, MeasureInline, ActionLinkInline]
     list_select_related = ["plan"]
+
+
+class MeasureLeadInline(admin.TabularInline):
+    model = models.MeasureLead
+    extra = 0
+    autocomplete_fields = ["lead"]
+
+
+@admin.register(models.Measure)
+class MeasureAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "order", "text"]
+    list_filter = ["action__plan"]
+    search_fields = ["text", "action__ref"]
+    raw_id_fields = ["action"]
+    inlines = [MeasureLeadInline]
+
+
+@admin.register(models.ReportingPeriod)
+class ReportingPeriodAdmin(SimpleHistoryAdmin):
+    list_display = ["month", "opened_at", "closed_at", "is_sample"]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = models.Evidence
+    extra = 0
+    raw_id_fields = ["added_by"]
+
+
+@admin.register(models.ProgressUpdate)
+class ProgressUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "period", "status", "rating", "verification", "author", "is_sample"]
+    list_filter = ["period", "status", "rating", "verification", "is_sample"]
+    search_fields = ["action__ref", "commentary"]
+    raw_id_fields = ["action", "author", "verified_by"]
+    list_select_related = ["action", "period", "author"]
+    inlines = [EvidenceInline]
+
+
+@admin.register(models.ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    list_display = ["sent_at", "lead", "action", "kind", "key"]
+    list_filter = ["kind"]
+    list_select_related = ["lead", "action"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

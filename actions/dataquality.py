@@ -118,37 +118,31 @@ def _no_lead(actions: list[Action]) -> Check:
     return check
 
 
+def _unserved(records, title: str, explanation: str, detail) -> Check:
+    check = Check(title, explanation)
+    unserved = records.annotate(served=Count("actions")).filter(served=0)
+    for record in unserved:
+        check.findings.append(Finding(record.code, detail(record), record.get_absolute_url()))
+    return check
+
+
 def _unserved_recommendations(plan: Plan) -> Check:
-    check = Check(
+    return _unserved(
+        Recommendation.objects.filter(inspection__plans=plan).select_related("inspection"),
         "Recommendations no action serves",
         "Recommendations of the inspections this plan answers that no action in any plan is "
         "marked against.",
+        lambda r: r.text[:100],
     )
-    unserved = (
-        Recommendation.objects.filter(inspection__plans=plan)
-        .annotate(served=Count("actions"))
-        .filter(served=0)
-        .select_related("inspection")
-    )
-    for r in unserved:
-        check.findings.append(Finding(r.code, r.text[:100], r.get_absolute_url()))
-    return check
 
 
 def _unserved_targets(plan: Plan) -> Check:
-    check = Check(
+    return _unserved(
+        NoticeTarget.objects.filter(notice__plans=plan).select_related("notice"),
         "Improvement Notice targets no action serves",
         "Targets of the notices this plan answers that no action in any plan is marked against.",
+        lambda t: t.title,
     )
-    unserved = (
-        NoticeTarget.objects.filter(notice__plans=plan)
-        .annotate(served=Count("actions"))
-        .filter(served=0)
-        .select_related("notice")
-    )
-    for t in unserved:
-        check.findings.append(Finding(t.code, t.title, t.get_absolute_url()))
-    return check
 
 
 def _source_notes(actions: list[Action]) -> Check:

@@ -64,6 +64,17 @@ class Lead(models.Model):
         return reverse("actions:lead-detail", args=[self.slug])
 
 
+class OrderedLead(models.Model):
+    """A lead named by a plan, priority, action or measure, in the order it names them."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+
 class Plan(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=300)
@@ -104,16 +115,13 @@ class Plan(models.Model):
             raise ValidationError({"predecessor": "A plan cannot follow itself."})
 
 
-class PlanLead(models.Model):
+class PlanLead(OrderedLead):
     """A lead as one plan names them, with the job title that plan gives."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE)
-    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
-    order = models.PositiveSmallIntegerField(default=0)
     job_title = models.CharField(max_length=300, blank=True)
     in_appendix = models.BooleanField(default=False, help_text="Listed in 'Leads and job titles'")
     notes = models.TextField(blank=True, help_text="What this plan says of them")
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "order"]
@@ -199,13 +207,10 @@ class Priority(models.Model):
         return f"{self.plan.priority_label} {self.number} – {self.title}"
 
 
-class PriorityLead(models.Model):
-    """An accountable lead of a priority, in the order the plan names them."""
+class PriorityLead(OrderedLead):
+    """An accountable lead of a priority."""
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE)
-    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
-    order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["priority", "order"]
@@ -318,11 +323,10 @@ class Action(models.Model):
         return [name for on, name in flags if on]
 
 
-class ActionLead(models.Model):
+class ActionLead(OrderedLead):
+    """A delivery lead of an action."""
+
     action = models.ForeignKey(Action, on_delete=models.CASCADE)
-    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
-    order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "order"]
@@ -383,11 +387,10 @@ class Measure(models.Model):
         return self.text[:80]
 
 
-class MeasureLead(models.Model):
+class MeasureLead(OrderedLead):
+    """A lead the source gives one measure of its own."""
+
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE)
-    lead = models.ForeignKey(Lead, on_delete=models.PROTECT)
-    order = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["measure", "order"]

@@ -30,3 +30,10 @@ class SignatoryAdmin(SimpleHistoryAdmin):
     list_display = ["plan", "lead", "capacity", "signed_on"]
     list_filter = ["plan"]
     autocomplete_fields = ["lead"]
+
+
+@admin.register(models.Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "lead", "role", "capacity"]
+    list_filter = ["body", "role"]
+    autocomplete_fields = ["lead"]
