@@ -1,5 +1,7 @@
 """Writes to the plan. Each service checks everything first and writes all or nothing."""
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
@@ -48,7 +50,7 @@ def _check_references(data: LineDict) -> list[Problem]:
     problems: list[Problem] = []
     plan = data["plan"]
     leads = {lead["name"] for lead in data.get("leads") or []}
-    refs = [a["ref"] for _, a in _actions(data)]
+    refs = Counter(a["ref"] for _, a in _actions(data))
     targets = {t["number"] for n in (data.get("notices") or [])[:1] for t in n.get("targets") or []}
     core_tasks = {c["number"] for c in data.get("core_tasks") or []}
     recommendations = _recommendation_numbers(data)
@@ -77,7 +79,7 @@ def _check_references(data: LineDict) -> list[Problem]:
             where,
             f"its ref does not start with its outcome's ref {outcome['ref']}",
         )
-        need(refs.count(action["ref"]) == 1, action, where, "this ref is used more than once")
+        need(refs[action["ref"]] == 1, action, where, "this ref is used more than once")
         for name in _all_lead_names(action):
             need(name in leads, action, where, f"names lead '{name}', who is not under 'leads'")
         for number in action.get("notice_targets") or []:
