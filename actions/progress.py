@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from actions.brag import suggest_rating
 from actions.models import Action, Evidence, ProgressUpdate, ReportingPeriod
+from actions.selectors import action_forecast
 from kentplan.clock import today
 
 Status, Rating, Verification = (
@@ -105,7 +106,7 @@ def progress_update_submit(
 
 def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
     errors: dict[str, str] = {}
-    forecast = data.revised_due_date or _forecast(action, existing)
+    forecast = data.revised_due_date or action_forecast(action=action)
     suggested, rule = suggest_rating(
         status=data.status, due=forecast, start=action.start_date, today=today()
     )
@@ -148,13 +149,6 @@ def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
         else Verification.NONE,
         "return_comment": "",
     }
-
-
-def _forecast(action: Action, existing: ProgressUpdate | None) -> date | None:
-    if existing and existing.revised_due_date:
-        return existing.revised_due_date
-    latest = action.updates.exclude(revised_due_date=None).order_by("-period__month").first()
-    return latest.revised_due_date if latest else action.due_date
 
 
 def _evidence_errors(data: UpdateInput) -> dict[str, str]:

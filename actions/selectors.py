@@ -375,12 +375,17 @@ MY_ACTION_GROUPS = [
 ]
 
 
+def action_forecast(*, action: Action):
+    """The due date now expected: the newest revised date reported, else the plan's own."""
+    revised = (u.revised_due_date for u in action.updates.all() if u.revised_due_date)
+    return next(revised, None) or action.due_date
+
+
 def action_state(*, action: Action, period, today) -> ActionState:
     updates = list(action.updates.all())
     latest = updates[0] if updates else None
     this_period = next((u for u in updates if period and u.period_id == period.pk), None)
-    revised = next((u.revised_due_date for u in updates if u.revised_due_date), None)
-    forecast = revised or action.due_date
+    forecast = action_forecast(action=action)
     complete = latest is not None and latest.status == ProgressUpdate.Status.COMPLETE
     if complete:
         group = "complete"
