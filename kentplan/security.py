@@ -31,3 +31,21 @@ class SignedInNoStoreMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class RejectNulMiddleware:
+    """A NUL character in the address or its query is never meant: answer 400 before it
+    reaches a database that cannot store it. (Form fields refuse it themselves.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        in_query = any(
+            "\x00" in key or "\x00" in "".join(values) for key, values in request.GET.lists()
+        )
+        if "\x00" in request.path_info or in_query:
+            from kentplan.views import bad_request
+
+            return bad_request(request)
+        return self.get_response(request)

@@ -233,6 +233,8 @@ def env_admins(name: str) -> list[tuple[str, str]]:
 MIDDLEWARE.insert(0, "kentplan.logs.RequestIdMiddleware")
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
                   "csp.middleware.CSPMiddleware")  # fmt: skip
+MIDDLEWARE.insert(MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+                  "kentplan.security.RejectNulMiddleware")  # fmt: skip
 MIDDLEWARE.append("kentplan.security.SignedInNoStoreMiddleware")
 INSTALLED_APPS.append("csp")
 
