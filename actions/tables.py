@@ -35,6 +35,13 @@ class ActionTable(tables.Table):
     def order_timescale(self, queryset, is_descending: bool):
         return self.order_due_date(queryset, is_descending)
 
+    def render_ref(self, value: str, record: Action):
+        if record.is_retired:
+            return format_html(
+                '{} <strong class="govuk-tag govuk-tag--grey">Retired</strong>', value
+            )
+        return value
+
     def render_leads(self, record: Action):
         return format_html_join(", ", "{}", ((al.lead.name,) for al in record.actionlead_set.all()))
 

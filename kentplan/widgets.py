@@ -53,7 +53,14 @@ class DateField(forms.DateField):
         if not (day and month and year):
             missing = [n for n, v in (("day", day), ("month", month), ("year", year)) if not v]
             raise forms.ValidationError(f"The date must include a {' and '.join(missing)}")
-        if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
+        if not (
+            day.isdigit()
+            and month.isdigit()
+            and year.isdigit()
+            and len(day) <= 2
+            and len(month) <= 2
+            and len(year) == 4
+        ):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         try:
             return date(int(year), int(month), int(day))
