@@ -8,7 +8,7 @@ everything on plan content. Board members and democratic services read.
 
 import rules
 
-from actions.selectors_progress import live_plan_ids
+from actions.selectors_progress import live_plans
 from kentplan.clock import today
 
 DELIVERY_LEAD = "Delivery lead"
@@ -45,7 +45,7 @@ def accountable_for_the_action(user, action) -> bool:
 @rules.predicate
 def in_a_live_plan(user, action) -> bool:
     """Only plans in force ask for updates: a superseded plan is read-only."""
-    return bool(action) and action.plan_id in live_plan_ids(today=today())
+    return bool(action) and live_plans(today=today()).filter(pk=action.plan_id).exists()
 
 
 is_programme_office = rules.is_group_member(PROGRAMME_OFFICE) | rules.is_superuser

@@ -14,6 +14,7 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -59,19 +60,22 @@ RETURN_STATES = [
 ]
 
 
-def live_plan_ids(*, today: date) -> set[int]:
+def live_plans(*, today: date) -> QuerySet[Plan]:
     """Plans in force on `today`: dated on or before it, and not replaced by a successor that
     is. A plan with no date (the 2015 plan, whose start the sources do not give) is not yet
-    in force, so it neither asks for updates nor retires its predecessor."""
-    plans = list(Plan.objects.filter(date__lte=today).values("pk", "predecessor_id"))
-    superseded = {p["predecessor_id"] for p in plans}
-    return {p["pk"] for p in plans} - superseded
+    in force, so it neither asks for updates nor retires its predecessor. Used as a subquery,
+    so it costs no query of its own."""
+    successor = Plan.objects.filter(predecessor=OuterRef("pk"), date__lte=today)
+    return Plan.objects.filter(date__lte=today).exclude(Exists(successor))
+
+
+def live_plan_ids(*, today: date) -> QuerySet:
+    return live_plans(today=today).order_by().values("pk")
 
 
 def earliest_live_start(*, today: date) -> date | None:
     """The start of the earliest plan in force: no month before it can be reported on."""
-    dates = Plan.objects.filter(pk__in=live_plan_ids(today=today)).values_list("date", flat=True)
-    return min(dates, default=None)
+    return live_plans(today=today).aggregate(start=Min("date"))["start"]
 
 
 def _latest(**outer: Any) -> QuerySet[ProgressUpdate]:
