@@ -155,7 +155,11 @@ def my_actions(
     )
     for group, group_actions in actions:
         group.rows = [
-            Row(a, latest.get(a.latest_id), bool(period) and not a.has_this_month)
+            Row(
+                a,
+                latest.get(a.latest_id),
+                bool(period) and not a.has_this_month and group.key != "complete",
+            )
             for a in group_actions
         ]
     return groups
