@@ -112,3 +112,16 @@ class OpenPeriodForm(forms.Form):
         help_text="For example, 1 12 2011",
         error_messages={"required": "Enter the month to open"},
     )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+        help_text="This is kept in the history. Up to 2,000 characters.",
+        error_messages={"required": "Give a reason"},
+    )
+
+    def __init__(self, *args, label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = label

@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kentplan.context_processors.demo",
+                "actions.context_processors.verification",
             ],
         },
     },
