@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from functools import wraps
 
 from django.core.exceptions import BadRequest
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -58,8 +58,15 @@ def moment_for(day: date) -> datetime:
 def historical_as_at(model, moment: datetime, **filters) -> QuerySet:
     """The model's historical rows as they stood at `moment`: the latest version of each
     row by then, rows deleted by then left out, then narrowed by `filters`. One query."""
-    history = model.history.filter(history_date__lte=moment).latest_of_each()
-    return history.exclude(history_type="-").filter(**filters)
+    pk = model._meta.pk.attname
+    history = model.history.filter(history_date__lte=moment)
+    # A later version of the same row; of two saved in the same instant, the later id wins
+    # (simple-history's latest_of_each would keep both).
+    later = history.filter(**{pk: OuterRef(pk)}).filter(
+        Q(history_date__gt=OuterRef("history_date"))
+        | Q(history_date=OuterRef("history_date"), history_id__gt=OuterRef("history_id"))
+    )
+    return history.filter(~Exists(later)).exclude(history_type="-").filter(**filters)
 
 
 def shows_as_at(view):

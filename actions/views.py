@@ -170,7 +170,9 @@ def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         past, updates = selectors.action_as_at(action=action, moment=moment_for(as_at))
         if past is None:
             raise Http404(f"Action {ref} did not exist on {as_at:%-d %B %Y}.")
-        context.update(past=past, updates=updates, can_update=False, can_verify=False)
+        changes = [c for c in context["changes"] if c.when <= moment_for(as_at)]
+        context.update(past=past, updates=updates, changes=changes, can_update=False,
+                       can_verify=False)  # fmt: skip
     return render(request, "actions/action_detail.html", context)
 
 

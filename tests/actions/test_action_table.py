@@ -3,8 +3,7 @@ answers are counted by hand (see `table_plan`), with the date fixed at 15 Novemb
 
 import csv
 import io
-from datetime import date, datetime
-from datetime import timezone as tz
+from datetime import UTC, date, datetime
 
 import openpyxl
 import pytest
@@ -21,7 +20,7 @@ OCT, NOV = date(2011, 10, 1), date(2011, 11, 1)
 
 
 def at(day: str) -> datetime:
-    return datetime.fromisoformat(day).replace(hour=10, tzinfo=tz.utc)
+    return datetime.fromisoformat(day).replace(hour=10, tzinfo=UTC)
 
 
 def add_update(action, period, author, rating, status, **extra) -> ProgressUpdate:
@@ -169,7 +168,7 @@ def test_the_downloads_hold_every_row_not_one_page(client, table_plan, users):
 
 def test_a_formula_in_the_words_stays_words_in_the_download(client, table_plan):
     action = table_plan.actions.get(ref="1.1.1")
-    action.text = "=HYPERLINK(\"http://example.org\")"
+    action.text = '=HYPERLINK("http://example.org")'
     action.save()
     response = client.get("/plans/table-test/actions.xlsx?rating=red")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content))["Actions"]
