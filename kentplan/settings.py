@@ -144,6 +144,17 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# No query may run longer than this on PostgreSQL: the database stops it and the page
+# fails rather than holding a connection (and a worker) for ever. 0 turns the limit off.
+DATABASE_STATEMENT_TIMEOUT_SECONDS = env_int("DATABASE_STATEMENT_TIMEOUT_SECONDS", 15)
+if DATABASE_STATEMENT_TIMEOUT_SECONDS < 0:
+    raise ImproperlyConfigured("DATABASE_STATEMENT_TIMEOUT_SECONDS must be 0 or more")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (
+        _options.get("options", "")
+        + f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000}"
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
