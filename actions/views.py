@@ -17,6 +17,7 @@ from actions.filters import ActionFilter
 from actions.forms import VerifyForm
 from actions.tables import ActionTable
 from kentplan.clock import today
+from targets.selectors import as_at_param, notice_target_progress
 
 ACTIONS_PER_PAGE = 25
 
@@ -108,9 +109,13 @@ def core_task_detail(request: HttpRequest, slug: str, number: int) -> HttpRespon
 
 @require_GET
 def notice_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(
-        request, "actions/notice_detail.html", {"notice": selectors.notice_get(slug=slug)}
-    )
+    notice = selectors.notice_get(slug=slug)
+    as_at = as_at_param(request.GET.get("as_at"))
+    context = {
+        "notice": notice,
+        "target_progress": notice_target_progress(notice=notice, as_at=as_at),
+    }
+    return render(request, "actions/notice_detail.html", context)
 
 
 @require_GET
