@@ -191,8 +191,10 @@ def notice_target_progress(
     direction. Four queries however many targets, indicators and readings."""
     day = as_at_or_today(as_at)
     indicators = indicators_as_at(Indicator.objects.all(), as_at=day)
-    targets = NoticeTarget.objects.filter(notice=notice).prefetch_related(
-        Prefetch("indicators", queryset=indicators)
+    targets = (
+        NoticeTarget.objects.filter(notice=notice)
+        .select_related("notice")
+        .prefetch_related(Prefetch("indicators", queryset=indicators))
     )
     return [
         TargetProgress(t, [indicator_progress(i, as_at=day) for i in t.indicators.all()], day)

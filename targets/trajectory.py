@@ -63,13 +63,15 @@ def milestones(
     points: list[Milestone],
     target: tuple[date | None, Decimal | None],
 ) -> list[Milestone]:
-    """The trajectory's milestones in date order; a stored milestone wins over a baseline or
-    target on the same date."""
+    """The trajectory's milestones in date order (none from a baseline alone); a stored
+    milestone wins over a baseline or target on the same date."""
     found = {m.date: m for m in points}
     for (day, value), label in ((baseline, "baseline"), (target, "target")):
         if day is not None and value is not None and day not in found:
             found[day] = Milestone(day, value, label)
-    return [found[day] for day in sorted(found)]
+    ordered = [found[day] for day in sorted(found)]
+    # A baseline alone says where things started, not where they should go.
+    return [] if [m.label for m in ordered] == ["baseline"] else ordered
 
 
 def expected_on(trajectory: list[Milestone], day: date, unit: str = "count") -> Decimal | None:
