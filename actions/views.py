@@ -17,7 +17,7 @@ from actions.filters import ActionFilter
 from actions.forms import VerifyForm
 from actions.tables import ActionTable
 from kentplan.clock import today
-from targets.selectors import as_at_param, notice_target_progress
+from targets.selectors import as_at_param, notice_target_progress, target_progress
 
 ACTIONS_PER_PAGE = 25
 
@@ -122,6 +122,8 @@ def notice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def notice_target_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     target = selectors.notice_target_get(notice_slug=slug, number=number)
     context = {"record": target, "actions": selectors.actions_serving(notice_targets=target)}
+    as_at = as_at_param(request.GET.get("as_at"))
+    context["tp"] = target_progress(target=target, as_at=as_at)
     return render(request, "actions/notice_target_detail.html", context)
 
 

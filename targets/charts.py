@@ -50,16 +50,16 @@ def indicator_chart(progress: IndicatorProgress, *, small: bool = False) -> str:
 def chart_svg(progress: IndicatorProgress, *, small: bool = False) -> str:
     """Readings (sample ones hollow), the trajectory dotted and the target dashed."""
     with matplotlib.rc_context(STYLE):
-        figure = Figure(figsize=(4.8, 2.6) if small else (7.2, 3.6), dpi=96)
+        figure = Figure(figsize=(3.6, 2.4) if small else (7.2, 3.6), dpi=96)
         axes = figure.add_subplot()
-        _draw(axes, progress)
+        _draw(axes, progress, legend=not small)
         figure.tight_layout()
         out = StringIO()
         figure.savefig(out, format="svg", metadata=SVG_METADATA)
     return out.getvalue()
 
 
-def _draw(axes, progress: IndicatorProgress) -> None:
+def _draw(axes, progress: IndicatorProgress, *, legend: bool) -> None:
     indicator, unit = progress.indicator, progress.indicator.unit
     path = _trajectory_path(progress)
     if path:
@@ -68,13 +68,16 @@ def _draw(axes, progress: IndicatorProgress) -> None:
         label = f"Target {tj.show(indicator.target_value, unit)}"
         axes.axhline(float(indicator.target_value), color=GREEN, linestyle="--", label=label)
     _draw_readings(axes, progress)
-    axes.set_xlim(*_x_range(progress))
+    start, end = _x_range(progress)
+    axes.set_xlim(start, end)
     axes.set_ylim(bottom=0, top=_y_top(progress))
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+    months = (end.year - start.year) * 12 + end.month - start.month
+    ticks = 6 if legend else 3
+    axes.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, months // ticks)))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: tj.show(Decimal(str(y)), unit)))
     axes.grid(axis="y", color="#b1b4b6", linewidth=0.5)
-    if axes.get_legend_handles_labels()[0]:
+    if legend and axes.get_legend_handles_labels()[0]:
         axes.legend(loc="best", frameon=False, fontsize=8)
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -189,12 +189,23 @@ def notice_target_progress(
     """Each of the notice's targets that has indicators, with how each indicator stood on the
     date: latest reading, target, where the trajectory says it should be, rating and
     direction. Four queries however many targets, indicators and readings."""
+    return _progress(NoticeTarget.objects.filter(notice=notice), as_at)
+
+
+def target_progress(*, target: NoticeTarget, as_at: date | None = None) -> TargetProgress | None:
+    """One notice target's indicators as they stood on the date; None if it has none."""
     day = as_at_or_today(as_at)
     indicators = indicators_as_at(Indicator.objects.all(), as_at=day)
-    targets = (
-        NoticeTarget.objects.filter(notice=notice)
-        .select_related("notice")
-        .prefetch_related(Prefetch("indicators", queryset=indicators))
+    prefetch_related_objects([target], Prefetch("indicators", queryset=indicators))
+    found = [indicator_progress(i, as_at=day) for i in target.indicators.all()]
+    return TargetProgress(target, found, day) if found else None
+
+
+def _progress(targets: QuerySet[NoticeTarget], as_at: date | None) -> list[TargetProgress]:
+    day = as_at_or_today(as_at)
+    indicators = indicators_as_at(Indicator.objects.all(), as_at=day)
+    targets = targets.select_related("notice").prefetch_related(
+        Prefetch("indicators", queryset=indicators)
     )
     return [
         TargetProgress(t, [indicator_progress(i, as_at=day) for i in t.indicators.all()], day)

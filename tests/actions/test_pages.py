@@ -19,7 +19,11 @@ PAGES = [
         ["IN 16", "Improvement Notice", "Against trajectory"],
         12,
     ),
-    ("/notices/improvement-notice-2011/targets/3/", ["200 or less", "2.1.3"], 10),
+    (
+        "/notices/improvement-notice-2011/targets/3/",
+        ["200 or less", "2.1.3", "Against trajectory"],
+        13,
+    ),
     ("/inspections/", ["Unannounced inspection", "Fostering"], 8),
     ("/inspections/ofsted-safeguarding-lac-2010/", ["O 23", "Inadequate"], 10),
     ("/inspections/ofsted-safeguarding-lac-2010/recommendations/9/", ["ethnicity", "6.3.6"], 10),
