@@ -263,7 +263,7 @@ def notice_get(*, slug: str) -> ImprovementNotice:
 
 def notice_target_get(*, notice_slug: str, number: int) -> NoticeTarget:
     return get_object_or_404(
-        NoticeTarget.objects.select_related("notice").prefetch_related("indicators"),
+        NoticeTarget.objects.select_related("notice"),
         notice__slug=notice_slug,
         number=number,
     )
