@@ -17,6 +17,7 @@ from django.utils import timezone
 from actions.brag import suggest_rating
 from actions.models import Action, Evidence, ProgressUpdate, ReportingPeriod
 from actions.selectors import action_forecast
+from actions.snapshots import snapshot_take
 from kentplan.clock import today
 
 Status, Rating, Verification = (
@@ -69,6 +70,7 @@ def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
         raise ValidationError(f"{period} is already closed.")
     period.closed_at = timezone.now()
     period.save()
+    snapshot_take(period=period)
     return period
 
 
