@@ -61,4 +61,3 @@ def sample_snapshots_load() -> int:
         snapshot_take(period=period, taken_at=period.closed_at)
         taken += 1
     return taken
-

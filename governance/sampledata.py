@@ -1,9 +1,12 @@
 """Sample data the seeds do not give, kept apart from the real data and labelled."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
+from actions.models import Action, Plan, ProgressUpdate
 from actions.sampledata import demo_accounts_load, sample_progress_load
 from actions.snapshots import sample_snapshots_load
 from governance.models import Body, Meeting
@@ -19,6 +22,7 @@ def sample_data_load() -> dict[str, int]:
             "sample progress updates": sample_progress_load(),
             "sample Improvement Board meetings": sample_board_meetings_load(),
             "month-end snapshots": sample_snapshots_load(),
+            "records dated for the demo": sample_history_dates_load(),
         }
 
 
@@ -43,3 +47,17 @@ def sample_board_meetings_load() -> int:
         )  # fmt: skip
         made += created
     return made
+
+
+def sample_history_dates_load() -> int:
+    """Date the history as the demo tells it, so 'as at' a 2011 date shows what was true
+    then: each plan's actions as created when the plan was issued (not when the seeds were
+    loaded), and each sample update as made when it was submitted. Returns rows changed."""
+    made = ProgressUpdate.history.filter(is_sample=True, history_type="+")
+    changed = made.filter(history_date__gt=F("submitted_at")).update(history_date=F("submitted_at"))
+    for plan in Plan.objects.filter(date__isnull=False):
+        issued = timezone.make_aware(datetime.combine(plan.date, time()))
+        changed += Action.history.filter(
+            plan_id=plan.pk, history_type="+", history_date__gt=issued
+        ).update(history_date=issued)
+    return changed

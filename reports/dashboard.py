@@ -161,11 +161,15 @@ class Dashboard:
 
     @property
     def share_not_rated(self) -> int:
-        return round(100 * self.overall.not_rated.n / self.overall.total.n) if self.overall.total.n else 0
+        return _percent(self.overall.not_rated.n, self.overall.total.n)
 
     @property
     def share_missing(self) -> int:
-        return round(100 * self.overall.missing.n / self.overall.total.n) if self.overall.total.n else 0
+        return _percent(self.overall.missing.n, self.overall.total.n)
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
 
 
 def dashboard_context(*, plan: Plan, as_at: date | None) -> Dashboard:
@@ -355,7 +359,8 @@ def _score(counts: Counter) -> tuple[float | None, int, int]:
     rated = sum(counts[k] for k in RATINGS)
     if not rated:
         return None, 0, 0
-    return sum(SCORES[k] * counts[k] for k in RATINGS) / rated, counts["red"] + counts["amber"], rated
+    score = sum(SCORES[k] * counts[k] for k in RATINGS) / rated
+    return score, counts["red"] + counts["amber"], rated
 
 
 def _direction(before: Counter | None, after: Counter | None) -> Direction:
