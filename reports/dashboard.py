@@ -20,6 +20,7 @@ Status, Verification = ProgressUpdate.Status, ProgressUpdate.Verification
 RATINGS = ["blue", "green", "amber", "red"]
 RATING_WORDS = {"blue": "Blue", "green": "Green", "amber": "Amber", "red": "Red", "": "Not rated"}
 SCORES = {"blue": 3, "green": 2, "amber": 1, "red": 0}
+STEADY = 0.05  # a change in the average score smaller than this is "the same"
 BOARD = "kent-improvement-board"
 DUE_SOON_DAYS = 30
 LIST_CAP = 10
@@ -44,6 +45,7 @@ class Row:
     forecast: date | None = None
     revised_reason: str = ""
     updated_this_month: bool = False
+    is_sample: bool = False
     overdue: bool = False
     due_soon: bool = False
     missing: bool = False
@@ -202,7 +204,7 @@ def dashboard_context(*, plan: Plan, as_at: date | None) -> Dashboard:
         coverage=coverage,
         coverage_problems=[c for c in coverage if c.problem],
         since=since,
-        sample=ProgressUpdate.objects.filter(action__plan=plan, is_sample=True).exists(),
+        sample=any(r.is_sample for r in rows),
     )
 
 
@@ -234,7 +236,7 @@ def _open_period(moment: datetime | None) -> ReportingPeriod | None:
 
 ACTION_FIELDS = ["id", "ref", "sort_key", "text", "due_date", "start_date", "outcome_id"]
 UPDATE_FIELDS = ["id", "action_id", "period_id", "rating", "status", "verification",
-                 "commentary", "revised_due_date", "revised_reason"]  # fmt: skip
+                 "commentary", "revised_due_date", "revised_reason", "is_sample"]  # fmt: skip
 
 
 def _rows(plan: Plan, moment: datetime | None, period, day: date) -> list[Row]:
@@ -278,6 +280,7 @@ def _row(action: dict, updates: list[dict], priority_id, period, day: date) -> R
         baseline=action["due_date"],
         start=action["start_date"],
     )
+    row.is_sample = any(u["is_sample"] for u in updates)
     revised = [u for u in updates if u["revised_due_date"]]
     row.forecast = revised[-1]["revised_due_date"] if revised else row.baseline
     row.revised_reason = revised[-1]["revised_reason"] if revised else ""
@@ -367,12 +370,15 @@ def _direction(before: Counter | None, after: Counter | None) -> Direction:
     if before is None or after is None:
         return Direction("Not yet known", "–", "Needs two closed months")
     (was, was_ra, was_n), (now, now_ra, now_n) = _score(before), _score(after)
-    detail = f"Red or Amber: {now_ra} of {now_n} rated (was {was_ra} of {was_n})"
+    detail = (
+        f"Red or Amber {now_ra} of {now_n} rated (was {was_ra} of {was_n}); "
+        f"Blue {after['blue']} (was {before['blue']})"
+    )
     if was is None or now is None:
         return Direction("Not yet known", "–", detail)
-    if now > was + 0.05:
+    if now > was + STEADY:
         return Direction("Better", "↑", detail)
-    if now < was - 0.05:
+    if now < was - STEADY:
         return Direction("Worse", "↓", detail)
     return Direction("Same", "→", detail)
 
