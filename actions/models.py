@@ -630,3 +630,38 @@ class EvidenceDownload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} downloaded {self.evidence} at {self.at}"
+
+
+class MonthSnapshot(models.Model):
+    """How one action stood when the programme office closed a month: what the board was
+    shown for that month, kept unchanged whatever is corrected later."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="snapshots")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="snapshots")
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The update the figures were read from (the latest up to that month)",
+    )
+    rating = models.CharField(max_length=10, choices=ProgressUpdate.Rating.choices, blank=True)
+    status = models.CharField(max_length=20, choices=ProgressUpdate.Status.choices, blank=True)
+    verification = models.CharField(
+        max_length=10, choices=ProgressUpdate.Verification.choices, blank=True
+    )
+    forecast_due_date = models.DateField(null=True, blank=True)
+    updated_that_month = models.BooleanField(default=False)
+    taken_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["period", "action"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "action"], name="one_snapshot_per_action_per_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} in {self.period}"

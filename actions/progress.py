@@ -18,6 +18,7 @@ from actions import reminders, selectors_progress
 from actions.brag import suggest_rating
 from actions.models import Action, Chase, Evidence, ProgressUpdate, ReportingPeriod
 from actions.selectors import action_forecast
+from actions.snapshots import snapshot_take
 from kentplan.clock import today
 
 Status, Rating, Verification = (
@@ -94,6 +95,7 @@ def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
         raise ValidationError(f"{period} is already closed.")
     period.closed_at = timezone.now()
     period.save()
+    snapshot_take(period=period)
     return period
 
 

@@ -190,7 +190,7 @@ DEFAULT_FROM_EMAIL = environ.get("DEFAULT_FROM_EMAIL", "kentplan@localhost")
 SITE_URL = environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "actions:my-actions"
+LOGIN_REDIRECT_URL = "reports:landing"
 LOGOUT_REDIRECT_URL = "login"
 
 # A session ends after this long without a request. Requests renew it, but the session

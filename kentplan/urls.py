@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("targets.urls")),
     path("", include("governance.urls")),
     path("", include("actions.urls")),
+    path("", include("reports.urls")),
 ]
 
 handler400 = views.bad_request

@@ -21,9 +21,19 @@ def test_a_wrong_password_is_explained(users):
 
 
 def test_signing_in_goes_to_my_actions(users):
-    response = attempt(Client(), "alice", "a-long-test-pass")
+    client = Client()
+    response = attempt(client, "alice", "a-long-test-pass")
     assert response.status_code == 302
-    assert response["Location"] == "/my-actions/"
+    assert client.get(response["Location"])["Location"] == "/my-actions/"
+
+
+@pytest.mark.parametrize("name", ["board", "democratic"])
+def test_signing_in_takes_the_board_and_democratic_services_to_the_dashboard(users, settings, name):
+    settings.KENTPLAN_TODAY = "2011-11-15"
+    client = Client()
+    response = attempt(client, name, "a-long-test-pass")
+    landing = client.get(response["Location"])
+    assert landing["Location"] == "/plans/putting-children-first-2011/dashboard/"
 
 
 def test_repeated_failures_lock_that_username_from_that_address(users):
