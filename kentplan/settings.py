@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "kentplan",
     "targets",
     "actions",
@@ -209,3 +211,8 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 FIXTURES_DIR = BASE_DIR / "fixtures"
 SEEDS_DIR = Path(environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
+
+# Long work (rendering papers as PDF) runs off the request in Django's task framework,
+# through the django-tasks backport: the queue is a table in the same database, and
+# `manage.py db_worker` processes run it (see README, "Workers").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

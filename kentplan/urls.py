@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("targets.urls")),
     path("", include("governance.urls")),
     path("", include("actions.urls")),
+    path("", include("reports.urls")),
 ]
