@@ -20,10 +20,9 @@ def end_of_day(day: date) -> datetime:
 
 def history_moment(*, plan: Plan, as_at: date) -> datetime:
     """The moment to read the plan's history at for a paper as at `as_at`."""
-    imported = (
-        Action.history.filter(plan_id=plan.pk, history_type="+", history_user__isnull=True)
-        .aggregate(last=Max("history_date"))["last"]
-    )
+    imported = Action.history.filter(
+        plan_id=plan.pk, history_type="+", history_user__isnull=True
+    ).aggregate(last=Max("history_date"))["last"]
     moment = end_of_day(as_at)
     return max(moment, imported) if imported else moment
 

@@ -101,13 +101,6 @@ class IssuedPaper(models.Model):
     def __str__(self) -> str:
         return f"{self.title} (as at {self.as_at:%-d %B %Y}, issued {self.issued_at:%-d %B %Y})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("reports:paper-detail", args=[self.pk])
-
-    def clean(self) -> None:
-        if self.supersedes_id and self.supersedes_id == self.pk:
-            raise ValidationError({"supersedes": "A paper cannot supersede itself."})
-
     def save(self, *args, **kwargs):
         if self.pk is not None and IssuedPaper.objects.filter(pk=self.pk).exists():
             raise IssuedPaperError(
@@ -115,5 +108,12 @@ class IssuedPaper(models.Model):
             )
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("reports:paper-detail", args=[self.pk])
+
     def delete(self, *args, **kwargs):
         raise IssuedPaperError("An issued paper cannot be deleted.")
+
+    def clean(self) -> None:
+        if self.supersedes_id and self.supersedes_id == self.pk:
+            raise ValidationError({"supersedes": "A paper cannot supersede itself."})

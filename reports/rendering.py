@@ -80,8 +80,8 @@ class RenderedPdf:
 def render_pdf(*, template: str, context: dict, meta: PaperMeta) -> RenderedPdf:
     """Render a report's template as a tagged (PDF/UA-1) A4 PDF."""
     html = render_to_string(template, {**context, "paper": meta, "for_pdf": True})
-    document = HTML(
-        string=html, base_url=PAPER_BASE_URL, url_fetcher=LocalStaticFetcher()
-    ).render(pdf_variant="pdf/ua-1")
+    document = HTML(string=html, base_url=PAPER_BASE_URL, url_fetcher=LocalStaticFetcher()).render(
+        pdf_variant="pdf/ua-1"
+    )
     content = document.write_pdf(pdf_variant="pdf/ua-1")
     return RenderedPdf(content=content, pages=len(document.pages))

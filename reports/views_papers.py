@@ -146,7 +146,8 @@ def paper_issue(request: HttpRequest) -> HttpResponse:
         messages.error(request, "An issued paper cannot be changed or issued again in place. "
                        "Issue a corrected paper that supersedes it.")  # fmt: skip
         return redirect("reports:paper-list")
-    kind, subject, as_at = request.POST.get("kind", ""), request.POST.get("subject", ""), _as_at(request)
+    kind, subject = request.POST.get("kind", ""), request.POST.get("subject", "")
+    as_at = _as_at(request)
     preview = reverse("reports:paper-preview", args=[kind_get(kind).kind, subject]) + _query(as_at)
     try:
         paper = services.paper_issue(
