@@ -2,11 +2,12 @@
 issued papers. Thin views; the work is in reports/services.py and the report modules."""
 
 from datetime import date
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -23,12 +24,30 @@ from reports.registry import kind_get
 REFRESH_SECONDS = 3
 
 
+class BadDate(Exception):
+    pass
+
+
 def _as_at(request: HttpRequest) -> date:
     raw = request.GET.get("as_at") or request.POST.get("as_at") or ""
     try:
-        return date.fromisoformat(raw) if raw else today()
+        return date.fromisoformat(raw.strip()) if raw else today()
     except ValueError:
-        raise Http404("The date a paper is as at must be written like 2011-06-30.") from None
+        raise BadDate(raw) from None
+
+
+def explains_bad_dates(view):
+    """A date that cannot be read gets a page saying how to write it, not an error."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadDate as error:
+            context = {"raw": str(error)}
+            return render(request, "reports/bad_date.html", context, status=400)
+
+    return wrapped
 
 
 def _query(as_at: date) -> str:
@@ -36,6 +55,7 @@ def _query(as_at: date) -> str:
 
 
 @require_GET
+@explains_bad_dates
 def paper_preview(request: HttpRequest, kind: str, subject: str) -> HttpResponse:
     spec = kind_get(kind)
     subject_obj = spec.subject_get(subject)
@@ -71,6 +91,7 @@ def _other_formats(kind: str, subject: str, as_at: date) -> list[tuple[str, str]
 
 
 @require_GET
+@explains_bad_dates
 def paper_pdf(request: HttpRequest, kind: str, subject: str) -> HttpResponse:
     """The PDF if it is ready; otherwise a page that says it is being prepared."""
     as_at = _as_at(request)
@@ -88,6 +109,7 @@ def paper_pdf(request: HttpRequest, kind: str, subject: str) -> HttpResponse:
 
 
 @require_GET
+@explains_bad_dates
 def matrix_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     plan = get_object_or_404(Plan, slug=slug)
     as_at = _as_at(request)
@@ -139,6 +161,7 @@ def paper_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@explains_bad_dates
 def paper_issue(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("reports.issue_paper"):
         raise PermissionDenied("Only democratic services and the programme office issue papers.")
