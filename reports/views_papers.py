@@ -101,7 +101,8 @@ def paper_pdf(request: HttpRequest, kind: str, subject: str) -> HttpResponse:
         return FileResponse(
             rendered.file.open("rb"), content_type="application/pdf", filename=filename
         )
-    context = {"rendered": rendered, "refresh": REFRESH_SECONDS,
+    refresh = 0 if request.GET.get("refresh") == "off" else REFRESH_SECONDS
+    context = {"rendered": rendered, "refresh": refresh, "as_at": as_at,
                "title": kind_get(kind).title(kind_get(kind).subject_get(subject))}  # fmt: skip
     if rendered.status == RenderedPaper.Status.FAILED:
         return render(request, "reports/paper_failed.html", context, status=500)
