@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "kentplan",
     "targets",
     "actions",
@@ -336,3 +338,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+# Long work (rendering papers as PDF) runs off the request in Django's task framework,
+# through the django-tasks backport: the queue is a table in the same database, and
+# `manage.py db_worker` processes run it (see README, "Workers").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
