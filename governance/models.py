@@ -98,7 +98,9 @@ class AgendaItem(models.Model):
     presenter = models.CharField(max_length=200, blank=True)
     paper_title = models.CharField(max_length=300, blank=True, help_text="The paper tabled")
     paper_url = models.CharField(
-        max_length=500, blank=True, help_text="Where the paper is: a page of kentplan or a web address"
+        max_length=500,
+        blank=True,
+        help_text="Where the paper is: a page of kentplan or a web address",
     )
     history = HistoricalRecords()
 
@@ -197,7 +199,7 @@ class BoardAction(models.Model):
         closed, raised = self.closed_at, self.raised_at
         if closed.body_id != raised.body_id or closed.date < raised.date:
             raise ValidationError(
-                {"closed_at": "Choose a meeting of the same body, on or after the one that raised it."}
+                {"closed_at": "Choose a meeting of the same body, on or after the one raising it."}
             )
 
 
@@ -243,7 +245,9 @@ class Signatory(models.Model):
         ordering = ["plan", "order"]
         verbose_name_plural = "signatories"
         constraints = [
-            models.UniqueConstraint(fields=["plan", "lead"], name="one_signature_per_lead_per_plan"),
+            models.UniqueConstraint(
+                fields=["plan", "lead"], name="one_signature_per_lead_per_plan"
+            ),
             models.CheckConstraint(
                 condition=models.Q(signed_at__isnull=True)
                 | (models.Q(signed_on__isnull=False) & models.Q(signed_by__isnull=False)),
@@ -252,12 +256,12 @@ class Signatory(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.lead}, {self.capacity}"
+
     @property
     def is_signed(self) -> bool:
         return self.signed_on is not None
-
-    def __str__(self) -> str:
-        return f"{self.lead}, {self.capacity}"
 
 
 class CommitteePaper(models.Model):
@@ -321,7 +325,7 @@ class CommitteePaper(models.Model):
     def clean(self) -> None:
         if self.previous_paper_date and self.as_at and self.previous_paper_date > self.as_at:
             raise ValidationError(
-                {"previous_paper_date": "The previous paper’s date must be on or before the as-at date."}
+                {"previous_paper_date": "The previous paper’s date cannot be after the as at date."}
             )
 
 
