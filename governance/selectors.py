@@ -96,6 +96,10 @@ def body_members(*, body: Body) -> QuerySet[Membership]:
     return body.memberships.select_related("lead").order_by("order")
 
 
+def plans_with_sign_off() -> QuerySet[Plan]:
+    return Plan.objects.filter(signatories__isnull=False).distinct().order_by("date")
+
+
 @dataclass
 class SignOff:
     plan: Plan

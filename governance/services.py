@@ -131,14 +131,22 @@ def _save(obj):
 # Meetings ------------------------------------------------------------------------------
 
 
+def _one_meeting_a_day(body: Body, day: date, meeting: Meeting | None = None) -> None:
+    others = Meeting.objects.filter(body=body, date=day).exclude(pk=meeting.pk if meeting else None)
+    if others.exists():
+        raise ValidationError({"date": f"{body.name} already has a meeting on {day:%-d %B %Y}."})
+
+
 def meeting_record(*, body: Body, date: date, title: str, note: str = "") -> Meeting:
     """Record a meeting of a body."""
+    _one_meeting_a_day(body, date)
     with transaction.atomic():
         return _save(Meeting(body=body, date=date, title=title, note=note))
 
 
 def meeting_edit(*, meeting: Meeting, date: date, title: str, note: str = "") -> Meeting:
     """Change a meeting's date, title or note."""
+    _one_meeting_a_day(meeting.body, date, meeting)
     with transaction.atomic():
         meeting.date, meeting.title, meeting.note = date, title, note
         return _save(meeting)
@@ -152,6 +160,8 @@ def agenda_item_save(
     item = item or AgendaItem(meeting=meeting)
     if item.meeting_id != meeting.pk:
         raise PermissionDenied
+    if meeting.agenda_items.filter(order=order).exclude(pk=item.pk).exists():
+        raise ValidationError({"order": f"The agenda already has an item {order}."})
     item.order, item.title, item.presenter = order, title, presenter
     item.paper_title, item.paper_url = paper_title, paper_url
     with transaction.atomic():
