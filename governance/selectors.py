@@ -44,7 +44,9 @@ def meeting_get(*, pk: int) -> Meeting:
 def meeting_get_for_page(*, pk: int) -> Meeting:
     """The meeting with its agenda, attendance and decisions."""
     items = AgendaItem.objects.order_by("order")
-    attendance = Attendance.objects.select_related("lead__organisation")
+    attendance = Attendance.objects.select_related("lead__organisation").order_by(
+        "-status", "lead__name"
+    )
     decisions = Decision.objects.select_related("agenda_item")
     return get_object_or_404(
         Meeting.objects.select_related("body").prefetch_related(
