@@ -23,3 +23,9 @@ def is_the_signatory(user, signatory) -> bool:
 rules.add_perm("governance.record_meetings", is_secretariat)
 rules.add_perm("governance.edit_papers", is_secretariat)
 rules.add_perm("governance.sign_plan", is_the_signatory)
+
+
+def may_sign(user, signatory) -> bool:
+    """The rule itself, not has_perm: Django grants a superuser every permission, but
+    nobody, a superuser included, signs for somebody else."""
+    return rules.has_perm("governance.sign_plan", user, signatory)

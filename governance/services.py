@@ -23,6 +23,7 @@ from governance.models import (
     PaperSection,
     Signatory,
 )
+from governance.rules import may_sign
 from kentplan.datafile import DataFileError, LineDict, Problem, parse
 from targets.services import upsert
 
@@ -221,7 +222,7 @@ def board_action_update(
 
 def plan_sign(*, signatory: Signatory, user) -> Signatory:
     """The member signs their own line of the plan's sign-off, timestamped now."""
-    if not user.has_perm("governance.sign_plan", signatory):
+    if not may_sign(user, signatory):
         raise PermissionDenied("Only the member named on this line can sign it.")
     with transaction.atomic():
         line = Signatory.objects.select_for_update().get(pk=signatory.pk)

@@ -20,7 +20,9 @@ def board_meetings(board) -> list[Meeting]:
 
 @pytest.fixture
 def meeting(board) -> Meeting:
-    return Meeting.objects.create(body=board, date=date(2011, 9, 15), title="Kent Improvement Board")
+    return Meeting.objects.create(
+        body=board, date=date(2011, 9, 15), title="Kent Improvement Board"
+    )
 
 
 @pytest.fixture

@@ -80,7 +80,9 @@ def test_it_records_the_agenda_in_order_and_refuses_a_number_twice(client_for, m
     client.post(url, {"order": "2", "title": "Progress report", "presenter": "Malcolm Newsam"})
     client.post(url, {"order": "1", "title": "Minutes", "paper_url": "/papers/committee/"})
     again = client.post(url, {"order": "1", "title": "Another"})
-    assert again.status_code == 400 and "The agenda already has an item 1." in again.content.decode()
+    assert (
+        again.status_code == 400 and "The agenda already has an item 1." in again.content.decode()
+    )
     bad = client.post(url, {"order": "3", "title": "X", "paper_url": "javascript:alert(1)"})
     assert bad.status_code == 400
     assert [i.title for i in meeting.agenda_items.all()] == ["Minutes", "Progress report"]
