@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/password_change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("papers/committee/", include("reports.urls_committee")),
     path("", include("targets.urls")),
     path("", include("governance.urls")),
     path("", include("actions.urls")),
