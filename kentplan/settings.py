@@ -336,6 +336,10 @@ LOGGING = {
         "django": {"handlers": ["stderr", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
         "kentplan.security": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint reports each step of every render at INFO: noise in production logs.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "matplotlib": {"level": "WARNING"},
     },
 }
 # Long work (rendering papers as PDF) runs off the request in Django's task framework,
