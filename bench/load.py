@@ -66,7 +66,7 @@ class Session:
             status, text = error.code, error.read().decode("utf-8", "replace")
         except OSError as error:
             status, text = 0, str(error)
-        self.stats.record(kind, status, time.monotonic() - started)
+        self.stats.record(kind, status, time.monotonic() - started, path)
         return status, text
 
     def csrf(self, html: str) -> str:
@@ -88,10 +88,13 @@ class Stats:
         self.lock = threading.Lock()
         self.times: dict[str, list[float]] = {}
         self.statuses: Counter = Counter()
+        self.by_path: dict[str, list[float]] = {}
 
-    def record(self, kind: str, status: int, seconds: float) -> None:
+    def record(self, kind: str, status: int, seconds: float, path: str) -> None:
         with self.lock:
             self.times.setdefault(kind, []).append(seconds)
+            if kind == "read":
+                self.by_path.setdefault(path, []).append(seconds)
             self.statuses[(kind, status)] += 1
 
 
@@ -278,6 +281,9 @@ def report(stats: Stats, saved: Counter, started_at, elapsed: float, args) -> No
         codes = {s: n for (k, s), n in sorted(stats.statuses.items()) if k == kind}
         print(f"  {kind:12} {len(times):6} requests  p50 {percentile(times, 50) * 1000:6.0f} ms"
               f"  p95 {percentile(times, 95) * 1000:6.0f} ms  statuses {codes}")  # fmt: skip
+    slowest = sorted(stats.by_path.items(), key=lambda item: -percentile(item[1], 50))[:4]
+    print("  slowest pages (p50): " + ", ".join(
+        f"{path} {percentile(times, 50) * 1000:.0f} ms" for path, times in slowest))  # fmt: skip
     print(f"updates saved (acknowledged): {expected}; stored: {stored}; "
           f"lost: {expected - stored}; refused as conflicting (409): {conflicts}")  # fmt: skip
 

@@ -136,9 +136,9 @@ def fuzz_client(users, open_period, plan_2011):
     return client
 
 
-def _fuzz_settings(test):
+def _fuzz_settings(test, examples: int = EXAMPLES):
     return settings(
-        max_examples=EXAMPLES,
+        max_examples=examples,
         deadline=None,
         derandomize=True,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -195,7 +195,7 @@ PATH_PAGES = sorted(name for name, kwargs in PAGES.items() if kwargs)
 
 
 @pytest.mark.parametrize("name", PATH_PAGES)
-@_fuzz_settings
+@lambda test: _fuzz_settings(test, examples=20)
 @given(data=st.data())
 def test_no_path_part_gives_a_server_error(fuzz_client, name, data):
     url, kwargs = page_url(name)
