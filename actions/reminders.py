@@ -52,6 +52,7 @@ def reminders_send(*, today: date) -> dict[str, int]:
 def _due_reminders(*, today: date, period) -> dict[Lead, list[Reminder]]:
     actions = (
         Action.objects.filter(leads__user__isnull=False, leads__user__is_active=True)
+        .filter(retired_on__isnull=True)
         .exclude(leads__user__email="")
         .select_related("plan")
         .prefetch_related(action_leads_prefetch(), updates_prefetch())
