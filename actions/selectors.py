@@ -541,9 +541,11 @@ def action_state(*, action: Action, period, today) -> ActionState:
 
 
 def actions_led_by(*, lead: Lead) -> QuerySet[Action]:
-    """The actions a lead delivers, and those in priorities they are accountable for."""
+    """The actions a lead delivers, and those in priorities they are accountable for
+    (retired ones aside: nobody reports on them any more)."""
     return (
         Action.objects.filter(Q(leads=lead) | Q(outcome__priority__leads=lead))
+        .filter(retired_on__isnull=True)
         .select_related("plan", "outcome__priority")
         .prefetch_related(action_leads_prefetch(), updates_prefetch())
         .order_by("plan__date", "plan__slug", "sort_key")
