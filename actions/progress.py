@@ -16,7 +16,14 @@ from django.utils import timezone
 
 from actions import reminders, selectors_progress
 from actions.brag import suggest_rating
-from actions.models import Action, Chase, Evidence, ProgressUpdate, ReportingPeriod
+from actions.models import (
+    Action,
+    Chase,
+    Evidence,
+    ProgressUpdate,
+    ReportingPeriod,
+    evidence_url_validator,
+)
 from actions.selectors import action_forecast
 from kentplan.clock import today
 
@@ -254,8 +261,11 @@ def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
 
 def _evidence_errors(data: UpdateInput) -> dict[str, str]:
     errors = {}
-    if data.evidence_url and not data.evidence_url.startswith(("https://", "http://")):
-        errors["evidence_url"] = "Enter a web address starting with https://"
+    if data.evidence_url:
+        try:
+            evidence_url_validator(data.evidence_url)
+        except ValidationError as error:
+            errors["evidence_url"] = error.messages[0]
     if data.evidence_date and data.evidence_date > today():
         errors["evidence_date"] = "The date of the evidence must be today or in the past"
     upload = data.evidence_file
@@ -300,7 +310,7 @@ def _add_evidence(update: ProgressUpdate, user, data: UpdateInput) -> None:
         return
     evidence = Evidence(
         update=update,
-        url=data.evidence_url,
+        url=data.evidence_url.strip(),
         description=data.evidence_description.strip(),
         added_by=user,
     )

@@ -97,7 +97,7 @@ def test_a_lead_can_change_their_update_while_the_month_is_open(alice):
         ({"status": "complete"}, "evidence_url",
          "Add evidence that the action is complete: a link or a file"),
         ({"evidence_url": "ftp://example.org/x"}, "evidence_url",
-         "Enter a web address starting with https://"),
+         "Enter a web address that starts with https:// or http://"),
         ({"evidence_url": "https://example.org/x", "evidence_date_day": "1",
           "evidence_date_month": "12", "evidence_date_year": "2011"}, "evidence_date",
          "The date of the evidence must be today or in the past"),
