@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from actions import progress, selectors, selectors_progress
+from actions.brag import suggest_rating
 from actions.forms import OpenPeriodForm, ProgressUpdateForm, ReasonForm, VerifyForm
-from actions.models import Action, Evidence, EvidenceDownload, ReportingPeriod
+from actions.models import Action, Evidence, EvidenceDownload, ProgressUpdate, ReportingPeriod
 from kentplan.clock import today
 
 
@@ -85,14 +86,16 @@ def _initial(update) -> dict:
         return {}
     fields = ["status", "override_reason", "commentary", "revised_due_date", "revised_reason"]
     initial = {name: getattr(update, name) for name in fields}
-    initial["rating"] = "" if update.rating == update.suggested_rating else update.rating
+    different = update.rating != update.suggested_rating
+    initial["rating"] = update.rating if different else ""
+    initial["rating_mode"] = "different" if different else "suggested"
     initial["version"] = update.version
     return initial
 
 
 def _input(cleaned: dict) -> dict:
     """The form's values as the service takes them: blank text as "", dates and files as None."""
-    values = {k: v for k, v in cleaned.items() if k != "version"}
+    values = {k: v for k, v in cleaned.items() if k not in ("version", "rating_mode")}
     return {
         k: "" if v is None and not k.endswith(("date", "file")) else v for k, v in values.items()
     }
@@ -108,8 +111,21 @@ def _add_errors(form, error: ValidationError) -> None:
 
 def _update_page(request, action, period, state, form, status=200) -> HttpResponse:
     context = {"action": action, "plan": action.plan, "period": period, "state": state,
-               "form": form}  # fmt: skip
+               "form": form, "suggestion": _suggestion(form, action, state),
+               "file_dropped": bool(request.FILES.get("evidence_file"))}  # fmt: skip
     return render(request, "actions/update_form.html", context, status=status)
+
+
+def _suggestion(form, action, state) -> dict | None:
+    """The rating the chosen status suggests, and its rule, shown before saving."""
+    status = form.data.get("status") if form.is_bound else form.initial.get("status")
+    if status not in ProgressUpdate.Status.values:
+        return None
+    typed = getattr(form, "cleaned_data", {}).get("revised_due_date")
+    forecast = typed or state.forecast
+    rating, rule = suggest_rating(status=status, due=forecast, start=action.start_date,
+                                  today=today())  # fmt: skip
+    return {"rating": rating, "label": ProgressUpdate.Rating(rating).label, "rule": rule}
 
 
 def _conflict_page(request, action, period, form, current) -> HttpResponse:
