@@ -57,7 +57,7 @@ class DateField(forms.DateField):
     widget = DateInput
     input_formats = ["%Y-%m-%d"]
 
-    def __init__(self, *args, noun: str = "The date", **kwargs):
+    def __init__(self, *args, noun: str = "", **kwargs):
         self.noun = noun
         super().__init__(*args, **kwargs)
 
@@ -68,19 +68,25 @@ class DateField(forms.DateField):
         year, month, day = (value.split("-") + ["", "", ""])[:3]
         parts = {"day": day, "month": month, "year": year}
         if missing := [name for name, typed in parts.items() if not typed]:
-            self._wrong(missing, f"{self.noun} must include a {' and '.join(missing)}")
+            self._wrong(
+                missing, f"{self.noun or 'The date'} must include a {' and '.join(missing)}"
+            )
         limits = {"day": 2, "month": 2, "year": 4}
         not_numbers = [
             n for n, typed in parts.items() if not typed.isdigit() or len(typed) > limits[n]
         ]
         if not_numbers or len(year) != 4:
-            self._wrong(not_numbers or ["year"], f"{self.noun} must be a real date, "
-                        "for example 31 3 2011")  # fmt: skip
+            self._wrong(not_numbers or ["year"], self._not_real())
         try:
             return date(int(year), int(month), int(day))
         except ValueError:
             wrong = ["month"] if not 1 <= int(month) <= 12 else ["day"]
-            self._wrong(wrong, f"{self.noun} must be a real date, for example 31 3 2011")
+            self._wrong(wrong, self._not_real())
+
+    def _not_real(self) -> str:
+        if self.noun:
+            return f"{self.noun} must be a real date, for example 31 3 2011"
+        return "Enter a real date, for example 31 3 2011"
 
     def _wrong(self, parts: list[str], message: str):
         self.widget.wrong_parts = set(parts)
