@@ -64,7 +64,7 @@ def test_the_suggested_rating_is_shown_before_saving(alice):
     page = alice.post(URL, {"status": "at_risk"}).content.decode()  # Amber needs commentary
     assert "Suggested rating for the status chosen" in page
     assert "Amber</strong> – Reported at risk." in page
-    assert 'data-aria-controls="conditional-rating"' in page
+    assert 'data-kp-reveal="conditional-rating"' in page
     assert 'class="govuk-radios__conditional govuk-radios__conditional--hidden"' in page
 
 
