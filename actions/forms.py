@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from actions.evidence import NAMES
 from actions.models import ProgressUpdate
 from kentplan.widgets import DateField
 
@@ -91,10 +92,9 @@ class ProgressUpdateForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["evidence_file"].help_text = (
-            "PDF, Word, Excel, PowerPoint, OpenDocument, Outlook e-mail, CSV, text or an image, "
-            f"up to {filesizeformat(settings.EVIDENCE_MAX_BYTES)}"
-        )
+        self.fields[
+            "evidence_file"
+        ].help_text = f"{NAMES}, up to {filesizeformat(settings.EVIDENCE_MAX_BYTES)}"
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.Textarea):

@@ -2,16 +2,20 @@
 reporting periods and evidence files. Every one checks who may do what through the
 rules in actions/rules.py before it shows or changes anything."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from actions import progress, selectors, selectors_progress
 from actions.brag import suggest_rating
+from actions.evidence import SizeLimit
 from actions.forms import OpenPeriodForm, ProgressUpdateForm, ReasonForm, VerifyForm
 from actions.models import Action, Evidence, EvidenceDownload, ProgressUpdate, ReportingPeriod
 from kentplan.clock import today
@@ -50,8 +54,15 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 INBOX_LIMIT = 10
 
 
+@csrf_exempt  # checked by _action_update, once the upload's size limit is in place
 @require_http_methods(["GET", "POST"])
 def action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
+    request.upload_handlers.insert(0, SizeLimit(request, settings.EVIDENCE_MAX_BYTES))
+    return _action_update(request, slug, ref)
+
+
+@csrf_protect
+def _action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
     action = _action_for(request, slug, ref, "actions.update_action")
     period = selectors.current_period()
     if period is None:
@@ -62,6 +73,9 @@ def action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         form = ProgressUpdateForm(initial=_initial(existing))
         return _update_page(request, action, period, state, form)
     form = ProgressUpdateForm(request.POST, request.FILES)
+    if getattr(request, "upload_too_big", False):
+        limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        form.add_error("evidence_file", f"The file must be smaller than {limit}")
     if not form.is_valid():
         return _update_page(request, action, period, state, form, status=400)
     try:

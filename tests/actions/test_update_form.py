@@ -91,4 +91,4 @@ def test_a_chosen_file_is_not_silently_dropped(alice, tmp_path, settings):
 def test_the_form_has_a_back_link_and_the_hint_gives_the_size_limit(alice):
     page = alice.get(URL).content.decode()
     assert 'class="govuk-back-link"' in page
-    assert "Outlook e-mail, CSV, text or an image, up to 10" in page
+    assert "Outlook e-mail (MSG or EML), CSV, text or an image, up to 10" in page
