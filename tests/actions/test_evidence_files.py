@@ -79,8 +79,8 @@ def test_the_size_limit_is_enforced_while_the_file_streams(alice):
 
 
 def test_a_failed_save_leaves_no_orphan_file(alice, tmp_path):
-    with mock.patch("actions.models.Evidence.save", side_effect=RuntimeError("database gone")):
-        with pytest.raises(RuntimeError):
-            _post(alice, "audit.pdf", b"%PDF-1.4 evidence")
+    failing = mock.patch("actions.models.Evidence.save", side_effect=RuntimeError("database"))
+    with failing, pytest.raises(RuntimeError):
+        _post(alice, "audit.pdf", b"%PDF-1.4 evidence")
     assert list((tmp_path).rglob("*.pdf")) == []
     assert not ProgressUpdate.objects.exists()
