@@ -150,8 +150,18 @@ def _conflict_page(request, action, period, form, current) -> HttpResponse:
         }  # fmt: skip
     )
     context = {"action": action, "plan": action.plan, "period": period, "current": current,
-               "mine": form.cleaned_data, "form": resubmit}  # fmt: skip
+               "mine": form.cleaned_data, "mine_labels": _labels(form.cleaned_data),
+               "form": resubmit}  # fmt: skip
     return render(request, "actions/conflict.html", context, status=409)
+
+
+def _labels(cleaned: dict) -> dict[str, str]:
+    """What the lead chose, in the words the form showed ("On track"), not stored values."""
+    rating = cleaned.get("rating")
+    return {
+        "status": ProgressUpdate.Status(cleaned["status"]).label,
+        "rating": ProgressUpdate.Rating(rating).label if rating else "The suggested rating",
+    }
 
 
 @require_POST
