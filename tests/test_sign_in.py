@@ -20,6 +20,13 @@ def test_a_wrong_password_is_explained(users):
     assert "Enter a correct username and password" in response.content.decode()
 
 
+def test_a_wrong_password_is_also_shown_at_the_fields(users):
+    page = attempt(Client(), "alice").content.decode()
+    assert 'id="id_username-error"' in page
+    assert page.count('aria-describedby="id_username-error"') == 2
+    assert "<title>Error: Sign in" in page
+
+
 def test_signing_in_goes_to_my_actions(users):
     client = Client()
     response = attempt(client, "alice", "a-long-test-pass")
