@@ -194,12 +194,12 @@ MAX_SEARCH_LENGTH = 200
 
 
 def actions_matching(words: list[str]) -> Q:
-    """Every word in the ref, the action's words or one of its measures. One EXISTS per
-    word and no join, so the query stays one bounded query however many words."""
+    """On actions_for_table: every word in the ref, the action's words (as shown) or one of
+    its measures. One EXISTS per word and no join: one bounded query however many words."""
     condition = Q()
     for word in words[:MAX_SEARCH_WORDS]:
         in_measures = Measure.objects.filter(action_id=OuterRef("pk"), text__icontains=word)
-        condition &= Q(ref__startswith=word) | Q(text__icontains=word) | Exists(in_measures)
+        condition &= Q(ref__startswith=word) | Q(shown_text__icontains=word) | Exists(in_measures)
     return condition
 
 
