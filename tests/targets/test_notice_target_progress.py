@@ -71,8 +71,12 @@ def grow(notice, n):
 
 
 def test_query_counts_do_not_grow_with_indicators_or_readings(client, notice):
-    pages = ["/notices/improvement-notice-2011/", "/indicators/", "/notices/improvement-notice-2011/targets/9/",
-             "/indicators/outstanding-initial-assessments/"]  # fmt: skip
+    pages = [
+        "/notices/improvement-notice-2011/",
+        "/notices/improvement-notice-2011/targets/9/",
+        "/indicators/",
+        "/indicators/outstanding-initial-assessments/",
+    ]
     grow(notice, 2)
     before = [count(client, url) for url in pages]
     grow(notice, 6)
