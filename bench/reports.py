@@ -45,8 +45,8 @@ from actions.models import Plan  # noqa: E402
 from actions.planexport import plan_export_data  # noqa: E402
 from actions.services import plan_import_text  # noqa: E402
 from reports.plan_document import plan_document  # noqa: E402
-from reports.rendering import render_pdf  # noqa: E402
 from reports.registry import KINDS  # noqa: E402
+from reports.rendering import render_pdf  # noqa: E402
 
 PLAN = "putting-children-first-2011"
 AS_AT = date(2011, 11, 15)
