@@ -244,10 +244,33 @@ class SectionInput:
 
 
 PAPER_FIELDS = [
-    "by", "to", "subject", "classification", "summary", "as_at", "previous_paper_date",
+    "plan", "by", "to", "subject", "classification", "summary", "as_at", "previous_paper_date",
     "readings_from", "recommendations", "contact_name", "contact_title", "contact_phone",
     "contact_email", "background_documents",
 ]  # fmt: skip
+
+
+NEW_PAPER_SECTIONS = [
+    {"heading": "Introduction", "body": ""},
+    {"heading": "Progress to date", "body": "[progress]"},
+    {"heading": "Impact on Performance", "body": "[performance]"},
+]
+
+
+def committee_paper_draft(*, meeting: Meeting) -> CommitteePaper:
+    """A new, unsaved draft for the meeting, dated and linked to the last paper like it."""
+    previous = (
+        CommitteePaper.objects.filter(meeting__date__lt=meeting.date)
+        .select_related("plan")
+        .order_by("-meeting__date")
+        .first()
+    )
+    plan = previous.plan if previous else Plan.objects.order_by("-date").first()
+    return CommitteePaper(
+        meeting=meeting, plan=plan, as_at=meeting.date,
+        previous_paper_date=previous.meeting.date if previous else None,
+        readings_from=previous.as_at if previous else None, contact_name="",
+    )  # fmt: skip
 
 
 def committee_paper_save(

@@ -21,5 +21,6 @@ urlpatterns = [
     path("board-actions/<int:pk>/", views.board_action_edit, name="board-action-edit"),
     path("plans/<slug:slug>/sign-off/", views.sign_off, name="sign-off"),
     path("plans/<slug:slug>/sign-off/<int:pk>/sign/", views.sign, name="sign"),
+    path("meetings/<int:pk>/papers/new/", views.paper_new, name="paper-new"),
     path("papers/committee/<int:pk>/edit/", views.paper_edit, name="paper-edit"),
 ]

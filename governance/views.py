@@ -280,12 +280,22 @@ def paper_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if paper.is_issued:
         messages.info(request, "This paper has been issued; it can no longer be changed.")
         return redirect(paper.get_absolute_url())
-    data = request.POST if request.method == "POST" else None
+    sections = [{"heading": s.heading, "body": s.body} for s in paper.sections.all()]
+    return _paper_page(request, paper, sections)
+
+
+@require_http_methods(["GET", "POST"])
+def paper_new(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "governance.edit_papers")
+    meeting = selectors.meeting_get(pk=pk)
+    paper = services.committee_paper_draft(meeting=meeting)
+    return _paper_page(request, paper, services.NEW_PAPER_SECTIONS)
+
+
+def _paper_page(request: HttpRequest, paper, initial_sections: list[dict]) -> HttpResponse:
+    data = _posted(request)
     form = CommitteePaperForm(data, instance=paper)
-    sections = SectionFormSet(
-        data, prefix="section", initial=[{"heading": s.heading, "body": s.body}
-                                         for s in paper.sections.all()]
-    )  # fmt: skip
+    sections = SectionFormSet(data, prefix="section", initial=initial_sections)
     if data is not None and form.is_valid() and sections.is_valid():
         try:
             _paper_save(paper, form, sections)
