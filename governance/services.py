@@ -182,10 +182,16 @@ def attendance_record(*, meeting: Meeting, statuses: dict[Lead, str]) -> None:
             _save(line)
 
 
-def decision_record(*, meeting: Meeting, text: str, agenda_item: AgendaItem | None) -> Decision:
-    """Record a decision of a meeting, under one of its agenda items if given."""
+def decision_record(
+    *, meeting: Meeting, text: str, agenda_item: AgendaItem | None, decision: Decision | None = None
+) -> Decision:
+    """Record a decision of a meeting (or change one), under one of its agenda items if given."""
+    decision = decision or Decision(meeting=meeting)
+    if decision.meeting_id != meeting.pk:
+        raise PermissionDenied
+    decision.text, decision.agenda_item = text, agenda_item
     with transaction.atomic():
-        return _save(Decision(meeting=meeting, text=text, agenda_item=agenda_item))
+        return _save(decision)
 
 
 def board_action_raise(

@@ -73,7 +73,8 @@ def _form_page(request, template: str, context: dict, form, save, done: str) -> 
 
 @require_GET
 def body_list(request: HttpRequest) -> HttpResponse:
-    context = {"bodies": _bodies(), "signed_plans": selectors.plans_with_sign_off()}
+    bodies = Body.objects.prefetch_related("reports_to")  # all the list shows of them
+    context = {"bodies": bodies, "signed_plans": selectors.plans_with_sign_off()}
     return render(request, "governance/body_list.html", context)
 
 
@@ -185,18 +186,21 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_edit(request: HttpRequest, pk: int, decision_pk: int | None = None) -> HttpResponse:
     _require(request, "governance.record_meetings")
     meeting = selectors.meeting_get(pk=pk)
-    form = DecisionForm(_posted(request), meeting=meeting)
+    decision = get_object_or_404(meeting.decisions, pk=decision_pk) if decision_pk else None
+    initial = {"text": decision.text, "agenda_item": decision.agenda_item} if decision else {}
+    form = DecisionForm(_posted(request), meeting=meeting, initial=initial)
 
     def save(data):
-        services.decision_record(meeting=meeting, **data)
+        services.decision_record(meeting=meeting, decision=decision, **data)
         return meeting.get_absolute_url() + "#decisions"
 
-    context = {"meeting": meeting, "body": meeting.body, "heading": "Record a decision"}
+    heading = "Change a decision" if decision else "Record a decision"
+    context = {"meeting": meeting, "body": meeting.body, "heading": heading}
     return _form_page(request, "governance/meeting_part_form.html", context, form, save,
-                      "The decision is recorded.")  # fmt: skip
+                      "The decision is saved.")  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])

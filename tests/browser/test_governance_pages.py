@@ -44,6 +44,7 @@ def test_every_new_page_passes_axe(site, page, sign_in, governance_data, axe_che
         f"/meetings/{meeting.pk}/agenda/{meeting.agenda_items.first().pk}/",
         f"/meetings/{meeting.pk}/attendance/",
         f"/meetings/{meeting.pk}/decisions/new/",
+        f"/meetings/{meeting.pk}/decisions/{meeting.decisions.first().pk}/",
         f"/meetings/{meeting.pk}/action-log/new/",
         f"/meetings/{meeting.pk}/papers/new/",
         f"/board-actions/{action.pk}/",
