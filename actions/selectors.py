@@ -144,7 +144,12 @@ def _shown_fields(when: TableMoment) -> dict:
 
 
 def _not_complete() -> Q:
-    return Q(latest_status__isnull=True) | ~Q(latest_status=ProgressUpdate.Status.COMPLETE)
+    """Not finished: never reported complete, or a completion the verifier sent back."""
+    return (
+        Q(latest_status__isnull=True)
+        | ~Q(latest_status=ProgressUpdate.Status.COMPLETE)
+        | Q(latest_verification=ProgressUpdate.Verification.RETURNED)
+    )
 
 
 def actions_with_rating(rating: str) -> Q:
@@ -172,11 +177,12 @@ def actions_returned() -> Q:
 
 
 def actions_missing_update(when: TableMoment) -> Q:
-    """No update yet for the month open for reporting (none missing if no month is open)."""
+    """Not reported complete, and no update yet for the month open for reporting (none
+    missing if no month is open): what My actions, the reminders and the dashboard count."""
     if when.period is None:
         return Q(pk__in=[])
     this_month = when.updates().filter(action_id=OuterRef("pk"), period_id=when.period.pk)
-    return ~Exists(this_month)
+    return ~Exists(this_month) & _not_complete()
 
 
 def actions_changed_since(when: TableMoment, since: date) -> Q:
