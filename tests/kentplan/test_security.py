@@ -24,8 +24,10 @@ PRODUCTION = {
 
 
 def manage(*args, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
-    clean.pop("DJANGO_SETTINGS_MODULE", None)
+    # As a deployment's environment: none of the test run's own variables (the browser
+    # tests allow Django's async-unsafe calls for Playwright, which check --deploy rejects).
+    drop = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    clean = {k: v for k, v in os.environ.items() if k not in drop}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         env={**clean, **env},
