@@ -191,6 +191,10 @@ def main() -> None:
     django.setup()
     if ARGS.rebuild or not built:
         build()
+    else:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)  # a database built by an older version
     measure()
 
 
