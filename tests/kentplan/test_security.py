@@ -24,8 +24,10 @@ PRODUCTION = {
 
 
 def manage(*args, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
-    clean.pop("DJANGO_SETTINGS_MODULE", None)
+    # Only the variables given: not the test run's own (the browser tests set one that
+    # check --deploy rightly refuses).
+    inherited = ("PATH", "HOME", "LANG", "SEEDS_DIR")
+    clean = {k: v for k, v in os.environ.items() if k in inherited}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         env={**clean, **env},
