@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "kentplan",
     "targets",
     "actions",
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "kentplan.middleware.SessionRenewalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -114,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kentplan.context_processors.demo",
+                "actions.context_processors.verification",
             ],
         },
     },
@@ -125,9 +129,34 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 DATABASES = {
     "default": dj_database_url.parse(
         environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # Persistent connections (checked before reuse) save a new connection's
+        # 10-15 ms on every request; 0 turns them off.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 600),
+        conn_health_checks=True,
     )
 }
+
+# Django's cache framework: Redis when CACHE_URL names it, so every app server shares
+# cached charts and papers; otherwise each process keeps its own in memory.
+CACHE_URL = environ.get("CACHE_URL", "")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"CACHE_URL must be a redis:// address; got {CACHE_URL!r}")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+# No query may run longer than this on PostgreSQL: the database stops it and the page
+# fails rather than holding a connection (and a worker) for ever. 0 turns the limit off.
+DATABASE_STATEMENT_TIMEOUT_SECONDS = env_int("DATABASE_STATEMENT_TIMEOUT_SECONDS", 15)
+if DATABASE_STATEMENT_TIMEOUT_SECONDS < 0:
+    raise ImproperlyConfigured("DATABASE_STATEMENT_TIMEOUT_SECONDS must be 0 or more")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (
+        _options.get("options", "")
+        + f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000}"
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -163,12 +192,14 @@ DEFAULT_FROM_EMAIL = environ.get("DEFAULT_FROM_EMAIL", "kentplan@localhost")
 SITE_URL = environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "actions:my-actions"
+LOGIN_REDIRECT_URL = "reports:landing"
 LOGOUT_REDIRECT_URL = "login"
 
-# A session ends after this long without a request (every request renews it).
+# A session ends after this long without a request. Requests renew it, but the session
+# is written at most once a minute (kentplan.middleware.SessionRenewalMiddleware), not on
+# every request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 60
 
 # Repeated failed sign-ins lock that username from that address for a while. Not by
 # address alone: a council office shares one address.
@@ -305,5 +336,13 @@ LOGGING = {
         "django": {"handlers": ["stderr", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
         "kentplan.security": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint reports each step of every render at INFO: noise in production logs.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "matplotlib": {"level": "WARNING"},
     },
 }
+# Long work (rendering papers as PDF) runs off the request in Django's task framework,
+# through the django-tasks backport: the queue is a table in the same database, and
+# `manage.py db_worker` processes run it (see README, "Workers").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

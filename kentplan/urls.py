@@ -11,9 +11,11 @@ urlpatterns = [
     path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/password_change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("papers/committee/", include("reports.urls_committee")),
     path("", include("targets.urls")),
     path("", include("governance.urls")),
     path("", include("actions.urls")),
+    path("", include("reports.urls")),
 ]
 
 handler400 = views.bad_request

@@ -5,12 +5,13 @@ Without Chromium the browser tests skip with one line saying so, except where
 KENTPLAN_REQUIRE_BROWSER is set (as in CI), where a missing browser fails them."""
 
 import os
+import re
 import shutil
 
 import pytest
 
 from actions.models import Plan
-from governance.seeddata import seed_data_load
+from tests.seedsnapshot import snapshot_restore
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -60,7 +61,7 @@ def page(chromium):
 def site(transactional_db, live_server):
     """The live server with the real plans loaded (browser tests share no transaction)."""
     if not Plan.objects.exists():
-        seed_data_load()
+        snapshot_restore()
     return live_server.url
 
 
@@ -73,7 +74,8 @@ def sign_in(site):
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{site}/my-actions/")
+        # Leads land on My actions; the board and democratic services on a dashboard.
+        page.wait_for_url(re.compile(rf"{re.escape(site)}/(my-actions|plans/[^/]+/dashboard)/$"))
 
     return sign
 
