@@ -102,6 +102,9 @@ SLOW = {
 }  # fmt: skip
 # A page again, in a state that shows another form.
 PAGES["actions:action-detail (1.1.2, waiting for verification)"] = {"slug": PLAN, "ref": "1.1.2"}
+PAGES["actions:period-close (the open month)"] = {
+    "pk": lambda: apps.get_model("actions", "ReportingPeriod").objects.get(closed_at=None).pk
+}
 
 
 def _first(app: str, model: str):
@@ -271,7 +274,7 @@ FORM_PAGES = [
     "password_change",
     "actions:action-update",
     "actions:action-detail (1.1.2, waiting for verification)",
-    "actions:period-list",
+    "actions:period-close (the open month)",
 ]
 
 
