@@ -73,7 +73,10 @@ class DateField(forms.DateField):
             )
         limits = {"day": 2, "month": 2, "year": 4}
         not_numbers = [
-            n for n, typed in parts.items() if not typed.isdigit() or len(typed) > limits[n]
+            # ASCII digits only: "²" and "٣" pass isdigit() but are no date.
+            n
+            for n, typed in parts.items()
+            if not (typed.isascii() and typed.isdigit()) or len(typed) > limits[n]
         ]
         if not_numbers or len(year) != 4:
             self._wrong(not_numbers or ["year"], self._not_real())

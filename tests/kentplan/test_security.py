@@ -24,10 +24,10 @@ PRODUCTION = {
 
 
 def manage(*args, **env) -> subprocess.CompletedProcess:
-    # As a deployment's environment: none of the test run's own variables (the browser
-    # tests allow Django's async-unsafe calls for Playwright, which check --deploy rejects).
-    drop = ("SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    clean = {k: v for k, v in os.environ.items() if k not in drop}
+    # Only the variables given: not the test run's own (the browser tests set one that
+    # check --deploy rightly refuses).
+    inherited = ("PATH", "HOME", "LANG", "SEEDS_DIR")
+    clean = {k: v for k, v in os.environ.items() if k in inherited}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         env={**clean, **env},
