@@ -129,7 +129,8 @@ def test_the_table_shows_rating_status_forecast_and_last_update(client, table_pl
     "query",
     ["rating=purple", "status=done", "overdue=yes", "due_within=-3", "due_within=lots",
      "changed_since=2011-02-30", "changed_since=yesterday", "priority=999999", "q=" + "x" * 201,
-     "due_within=" + "9" * 40, "page=" + "9" * 40, "per_page=" + "9" * 40],
+     "due_within=" + "9" * 40, "page=" + "9" * 40, "per_page=" + "9" * 40, "page=99",
+     "page=0", "per_page=0"],
 )  # fmt: skip
 def test_a_filter_it_cannot_read_gets_a_message_not_a_500(client, table_plan, query):
     response = client.get(f"{URL}?{query}")
