@@ -144,7 +144,12 @@ def _shown_fields(when: TableMoment) -> dict:
 
 
 def _not_complete() -> Q:
-    return Q(latest_status__isnull=True) | ~Q(latest_status=ProgressUpdate.Status.COMPLETE)
+    """Not finished: never reported complete, or a completion the verifier sent back."""
+    return (
+        Q(latest_status__isnull=True)
+        | ~Q(latest_status=ProgressUpdate.Status.COMPLETE)
+        | Q(latest_verification=ProgressUpdate.Verification.RETURNED)
+    )
 
 
 def actions_with_rating(rating: str) -> Q:
@@ -172,11 +177,12 @@ def actions_returned() -> Q:
 
 
 def actions_missing_update(when: TableMoment) -> Q:
-    """No update yet for the month open for reporting (none missing if no month is open)."""
+    """Not reported complete, and no update yet for the month open for reporting (none
+    missing if no month is open): what My actions, the reminders and the dashboard count."""
     if when.period is None:
         return Q(pk__in=[])
     this_month = when.updates().filter(action_id=OuterRef("pk"), period_id=when.period.pk)
-    return ~Exists(this_month)
+    return ~Exists(this_month) & _not_complete()
 
 
 def actions_changed_since(when: TableMoment, since: date) -> Q:
@@ -263,7 +269,7 @@ def notice_get(*, slug: str) -> ImprovementNotice:
 
 def notice_target_get(*, notice_slug: str, number: int) -> NoticeTarget:
     return get_object_or_404(
-        NoticeTarget.objects.select_related("notice").prefetch_related("indicators"),
+        NoticeTarget.objects.select_related("notice"),
         notice__slug=notice_slug,
         number=number,
     )
@@ -541,9 +547,11 @@ def action_state(*, action: Action, period, today) -> ActionState:
 
 
 def actions_led_by(*, lead: Lead) -> QuerySet[Action]:
-    """The actions a lead delivers, and those in priorities they are accountable for."""
+    """The actions a lead delivers, and those in priorities they are accountable for
+    (retired ones aside: nobody reports on them any more)."""
     return (
         Action.objects.filter(Q(leads=lead) | Q(outcome__priority__leads=lead))
+        .filter(retired_on__isnull=True)
         .select_related("plan", "outcome__priority")
         .prefetch_related(action_leads_prefetch(), updates_prefetch())
         .order_by("plan__date", "plan__slug", "sort_key")
@@ -566,6 +574,7 @@ class ActionRow:
     timescale: str
     url: str
     leads: str
+    is_retired: bool = False
 
 
 def action_rows(actions, *, as_at: date | None = None) -> list[ActionRow]:
@@ -579,6 +588,7 @@ def action_rows(actions, *, as_at: date | None = None) -> list[ActionRow]:
             a.timescale,
             a.get_absolute_url() + query,
             ", ".join(al.lead.name for al in a.actionlead_set.all()),
+            getattr(a, "retired_on", None) is not None,
         )
         for a in actions
     ]

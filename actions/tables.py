@@ -101,6 +101,13 @@ class ActionTable(tables.Table):
         rank = rank.desc() if is_descending else rank.asc()
         return queryset.order_by(rank, "sort_key"), True
 
+    def render_ref(self, value: str, record: Action):
+        if record.is_retired:
+            return format_html(
+                '{} <strong class="govuk-tag govuk-tag--grey">Retired</strong>', value
+            )
+        return value
+
     def render_leads(self, record: Action):
         return lead_names(record)
 

@@ -22,6 +22,7 @@ from actions.tables import (
     print_rows,
 )
 from kentplan.clock import today
+from targets.selectors import notice_target_progress, target_progress
 
 ACTIONS_PER_PAGE = 25
 
@@ -223,10 +224,16 @@ def _past(record, as_at):
 
 
 @require_GET
+@shows_as_at
 def notice_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(
-        request, "actions/notice_detail.html", {"notice": selectors.notice_get(slug=slug)}
-    )
+    notice = selectors.notice_get(slug=slug)
+    as_at = as_at_from_request(request)
+    context = {
+        "notice": notice,
+        "target_progress": notice_target_progress(notice=notice, as_at=as_at),
+        **as_at_context(request, as_at),
+    }
+    return render(request, "actions/notice_detail.html", context)
 
 
 @require_GET
@@ -235,6 +242,7 @@ def notice_target_detail(request: HttpRequest, slug: str, number: int) -> HttpRe
     as_at = as_at_from_request(request)
     target = selectors.notice_target_get(notice_slug=slug, number=number)
     context = _serving_context(request, as_at, target, "notice_targets")
+    context["tp"] = target_progress(target=target, as_at=as_at)
     return render(request, "actions/notice_target_detail.html", context)
 
 

@@ -53,6 +53,8 @@ PAGES = [
     "/inspections/ofsted-safeguarding-lac-2010/",
     "/leads/rob-semens/",
     "/my-actions/",
+    f"{PLAN}/dashboard/",
+    f"{PLAN}/dashboard/?as_at=2011-05-31",
 ]
 
 
