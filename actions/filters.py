@@ -55,6 +55,7 @@ class OnFilter(django_filters.Filter):
 
     def __init__(self, *args, **kwargs):
         kwargs.update(widget=OnCheckbox, choices=[("1", "Yes")], coerce=lambda v: v == "1")
+        kwargs["error_messages"] = {"invalid_choice": "Tick the box, or leave it empty"}
         super().__init__(*args, **kwargs)
 
 
@@ -99,13 +100,18 @@ class ActionFilter(django_filters.FilterSet):
         label="Outcome", empty_label="Any outcome", queryset=None
     )
     rating = django_filters.ChoiceFilter(
-        label="Latest rating", choices=RATING_CHOICES, empty_label="Any", method="by_rating"
+        label="Latest rating",
+        choices=RATING_CHOICES,
+        empty_label="Any",
+        method="by_rating",
+        error_messages={"invalid_choice": "Choose blue, green, amber, red or none"},
     )
     status = django_filters.ChoiceFilter(
         label="Status",
         choices=ProgressUpdate.Status.choices,
         empty_label="Any",
         method="by_status",
+        error_messages={"invalid_choice": "Choose a status from the list"},
     )
     overdue = OnFilter(label="Overdue", method="by_overdue")
     due_within = django_filters.NumberFilter(

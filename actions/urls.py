@@ -9,13 +9,13 @@ urlpatterns = [
     path("plans/<slug:slug>/", views.plan_detail, name="plan-detail"),
     path("plans/<slug:slug>/actions/", views.action_list, name="action-list"),
     path(
-        "plans/<slug:slug>/actions.csv",
+        "plans/<slug:slug>/actions/download.csv",
         views.action_download,
         {"kind": "csv"},
         name="action-download-csv",
     ),
     path(
-        "plans/<slug:slug>/actions.xlsx",
+        "plans/<slug:slug>/actions/download.xlsx",
         views.action_download,
         {"kind": "xlsx"},
         name="action-download-xlsx",

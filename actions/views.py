@@ -3,6 +3,7 @@
 Every page needs a signed-in user (LoginRequiredMiddleware); what each may change is
 decided by actions/rules.py."""
 
+from django.core.paginator import EmptyPage
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -50,7 +51,7 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     table = ActionTable(action_filter.qs)
     RequestConfig(request, paginate=False).configure(table)
     every_row = _fetch_if_printable(table.data.data)
-    table.paginate(page=_page_number(request), per_page=_per_page(request), orphans=0)
+    _paginate(table, page=_page_number(request), per_page=_per_page(request))
     shows_all = table.paginator.num_pages == 1
     context = {
         "plan": plan,
@@ -141,6 +142,14 @@ def _per_page(request: HttpRequest) -> int:
     if raw == "all":
         return MAX_ROWS_SHOWN
     return min(int(raw), MAX_ROWS_SHOWN) if raw.isdigit() and int(raw) > 0 else ACTIONS_PER_PAGE
+
+
+def _paginate(table, *, page: int, per_page: int) -> None:
+    """The page asked for, or the last page if there are not that many."""
+    try:
+        table.paginate(page=page, per_page=per_page)
+    except EmptyPage:
+        table.paginate(page=table.paginator.num_pages, per_page=per_page)
 
 
 def _page_number(request: HttpRequest) -> int:

@@ -146,6 +146,7 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
 # No query may run longer than this on PostgreSQL: the database stops it and the page
 # fails rather than holding a connection (and a worker) for ever. 0 turns the limit off.
 DATABASE_STATEMENT_TIMEOUT_SECONDS = env_int("DATABASE_STATEMENT_TIMEOUT_SECONDS", 15)

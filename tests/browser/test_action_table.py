@@ -44,6 +44,7 @@ def test_a_reader_ticks_a_filter_and_downloads_the_rows_without_javascript(
     page = context.new_page()
     sign_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/")
+    page.get_by_text("More filters").click()
     page.get_by_label("Overdue", exact=True).check()
     page.get_by_role("button", name="Apply filters").click()
     assert "overdue=1" in page.url
