@@ -1,5 +1,7 @@
 from functools import cache
 
+from django.conf import settings
+
 from actions import selectors_progress
 from kentplan.clock import today
 
@@ -15,4 +17,4 @@ def verification(request) -> dict:
             return 0
         return selectors_progress.verification_inbox(user=user, today=today()).count()
 
-    return {"verification_count": count}
+    return {"verification_count": count, "session_idle_seconds": settings.SESSION_COOKIE_AGE}

@@ -26,6 +26,7 @@ urlpatterns = [
         name="action-reopen",
     ),
     path("my-actions/", views_progress.my_actions, name="my-actions"),
+    path("session/keep-alive/", views_progress.session_keep_alive, name="session-keep-alive"),
     path("returns/", views_progress.returns, name="returns"),
     path("returns/chase/", views_progress.returns_chase, name="returns-chase"),
     path("reporting-periods/<int:pk>/reopen/", views_progress.period_reopen, name="period-reopen"),

@@ -323,3 +323,10 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     EvidenceDownload.objects.create(evidence=evidence, user=request.user)
     return FileResponse(evidence.file.open("rb"), as_attachment=True,
                         filename=evidence.file.name.rsplit("/", 1)[-1])  # fmt: skip
+
+
+@require_POST
+def session_keep_alive(request: HttpRequest) -> HttpResponse:
+    """'Stay signed in' from the timeout warning: any signed-in request renews the session."""
+    request.session.modified = True
+    return HttpResponse(status=204)

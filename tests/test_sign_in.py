@@ -66,3 +66,10 @@ def test_a_signed_in_user_can_change_their_password(client_for, url):
                                  "new_password2": "another-long-pass-42"})  # fmt: skip
     assert response.status_code == 302
     assert client.get("/accounts/password_change/done/").status_code == 200
+
+
+def test_staying_signed_in_renews_the_session(client_for):
+    client = client_for("alice")
+    assert client.post("/session/keep-alive/").status_code == 204
+    page = client.get("/my-actions/").content.decode()
+    assert 'data-timeout-seconds="3600"' in page and 'id="timeout-warning"' in page
