@@ -156,8 +156,7 @@ def core_task_get(*, plan: Plan, number: int) -> CoreTask:
 
 def leads_with_counts() -> QuerySet[Lead]:
     return Lead.objects.select_related("organisation").annotate(
-        action_count=Count("actions", distinct=True),
-        priority_count=Count("priorities", distinct=True),
+        action_count=Coalesce(_count(ActionLead, lead="pk"), 0),
     )
 
 

@@ -11,7 +11,7 @@ npm init -y >/dev/null
 npm install --silent "govuk-frontend@$version" "sass@1" >/dev/null
 out="$here/../kentplan/static/govuk"
 mkdir -p "$out/assets/images"
-cp "$here/kentplan.scss" .
+cp "$here/kentplan.scss" "$here/_urls.scss" .
 npx sass --pkg-importer=node --style=compressed --no-source-map --quiet-deps kentplan.scss "$out/govuk-frontend.min.css"
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/"
 cp node_modules/govuk-frontend/dist/govuk/assets/images/favicon.ico node_modules/govuk-frontend/dist/govuk/assets/images/favicon.svg "$out/assets/images/"

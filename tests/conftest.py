@@ -9,6 +9,7 @@ from django.utils import timezone
 from actions import rules
 from actions.models import Lead, Plan, ReportingPeriod
 from governance.seeddata import seed_data_load
+from tests.seedsnapshot import snapshot_restore, snapshot_take
 
 PLAN_2011 = "putting-children-first-2011"
 PLAN_2010 = "unannounced-inspection-action-plan-2010"
@@ -36,16 +37,17 @@ def _no_network(monkeypatch, request):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The real plans, loaded once into the test database."""
+    """The real plans, loaded once into the test database and kept to be put back."""
     with django_db_blocker.unblock():
         seed_data_load()
+        snapshot_take()
 
 
 @pytest.fixture
 def seeded(db):
-    """The real seed data. Reloaded if a browser test's flush emptied the database."""
+    """The real seed data. Put back if a browser test's flush emptied the database."""
     if not Plan.objects.filter(slug=PLAN_2011).exists():
-        seed_data_load()
+        snapshot_restore()
     return Plan.objects.get(slug=PLAN_2011)
 
 

@@ -1,7 +1,9 @@
 import os
+import socket
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 CHECK = "; ".join(
@@ -38,3 +40,44 @@ def test_it_starts_with_a_secret_key():
 def test_it_says_which_variable_is_wrong():
     result = run_settings(DEBUG="maybe")
     assert "DEBUG must be one of" in result.stderr
+
+
+def test_it_says_what_a_cache_url_must_look_like():
+    result = run_settings(DEBUG="1", CACHE_URL="memcached://127.0.0.1")
+    assert "CACHE_URL must be a redis:// address" in result.stderr
+
+
+def _redis_reachable() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def test_it_shares_the_cache_through_redis_when_told_to():
+    if not _redis_reachable():
+        if os.environ.get("CI"):
+            pytest.fail("CI needs Redis at 127.0.0.1:6379")
+        pytest.skip("no Redis at 127.0.0.1:6379: apt-get install redis-server")
+    code = CHECK + "; from django.core.cache import cache; cache.set('k', 'v')"
+    code += "; print(cache.get('k'))"
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    env = {**clean, "DEBUG": "1", "CACHE_URL": "redis://127.0.0.1:6379/15"}
+    result = subprocess.run(
+        [sys.executable, "-c", code + "; print(type(cache._cache).__module__)"],
+        env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-1000:]
+    assert result.stdout.split() == ["v", "django.core.cache.backends.redis"]
+
+
+def test_it_keeps_database_connections_open_in_production():
+    code = CHECK + "; from django.conf import settings as s"
+    code += "; print(s.DATABASES['default']['CONN_MAX_AGE'])"
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env={**clean, "SECRET_KEY": "x" * 50},
+        cwd=settings.BASE_DIR, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.stdout.strip() == "600"

@@ -2,6 +2,7 @@
 sessions that end when idle, and password reset through Django's email backend."""
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core import mail
 from django.test import Client
@@ -47,7 +48,44 @@ def test_repeated_failures_lock_that_username_from_that_address(users):
 
 def test_sessions_end_after_an_hour_idle():
     assert settings.SESSION_COOKIE_AGE == 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def _session_writes(client, captured) -> int:
+    with captured as queries:
+        assert client.get("/leads/").status_code == 200
+    return sum(
+        1
+        for q in queries.captured_queries
+        if "django_session" in q["sql"]
+        and q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
+    )
+
+
+def test_it_writes_the_session_at_most_once_a_minute(client_for, settings):
+    settings.SESSION_RENEW_SECONDS = 60
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("alice")
+    with time_machine.travel("2011-11-15 10:00", tick=False):
+        first = _session_writes(client, CaptureQueriesContext(connection))
+        second = _session_writes(client, CaptureQueriesContext(connection))
+    with time_machine.travel("2011-11-15 10:01:30", tick=False):
+        later = _session_writes(client, CaptureQueriesContext(connection))
+    assert (first, second, later) == (1, 0, 1)
+
+
+def test_a_used_session_stays_signed_in_past_the_idle_limit_from_sign_in(client_for, settings):
+    settings.SESSION_RENEW_SECONDS = 60
+    client = client_for("alice")
+    with time_machine.travel("2011-11-15 10:00", tick=False):
+        assert client.get("/leads/").status_code == 200
+    with time_machine.travel("2011-11-15 10:50", tick=False):
+        assert client.get("/leads/").status_code == 200
+    with time_machine.travel("2011-11-15 11:40", tick=False):
+        assert client.get("/leads/").status_code == 200
+    with time_machine.travel("2011-11-15 12:50", tick=False):
+        assert client.get("/leads/").status_code == 302  # idle over an hour: signed out
 
 
 def test_password_reset_sends_an_email_with_a_link(users):

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from actions.models import Plan
-from governance.seeddata import seed_data_load
+from tests.seedsnapshot import snapshot_restore
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -60,7 +60,7 @@ def page(chromium):
 def site(transactional_db, live_server):
     """The live server with the real plans loaded (browser tests share no transaction)."""
     if not Plan.objects.exists():
-        seed_data_load()
+        snapshot_restore()
     return live_server.url
 
 
