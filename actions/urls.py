@@ -26,6 +26,8 @@ urlpatterns = [
         name="action-reopen",
     ),
     path("my-actions/", views_progress.my_actions, name="my-actions"),
+    path("help/", views_progress.help_page, name="help"),
+    path("accessibility/", views_progress.accessibility_statement, name="accessibility"),
     path("session/keep-alive/", views_progress.session_keep_alive, name="session-keep-alive"),
     path("returns/", views_progress.returns, name="returns"),
     path("returns/chase/", views_progress.returns_chase, name="returns-chase"),
