@@ -17,4 +17,21 @@ def verification(request) -> dict:
             return 0
         return selectors_progress.verification_inbox(user=user, today=today()).count()
 
-    return {"verification_count": count, "session_idle_seconds": settings.SESSION_COOKIE_AGE}
+    return {
+        "verification_count": count,
+        "session_idle_seconds": settings.SESSION_COOKIE_AGE,
+        "section": section(request.path),
+    }
+
+
+SECTIONS = [("/my-actions/", "my-actions"), ("/plans/", "plans"), ("/inspections/", "inspections"),
+            ("/notices/", "plans"), ("/indicators/", "indicators"), ("/leads/", "leads"),
+            ("/governance/", "governance"), ("/reporting-periods/", "reporting"),
+            ("/returns/", "reporting")]  # fmt: skip
+
+
+def section(path: str) -> str:
+    """The header's section this page belongs to, so the header can mark it."""
+    if path == "/":
+        return "plans"
+    return next((name for prefix, name in SECTIONS if path.startswith(prefix)), "")

@@ -111,3 +111,10 @@ def test_staying_signed_in_renews_the_session(client_for):
     assert client.post("/session/keep-alive/").status_code == 204
     page = client.get("/my-actions/").content.decode()
     assert 'data-timeout-seconds="3600"' in page and 'id="timeout-warning"' in page
+
+
+def test_the_header_marks_the_current_section_and_who_is_signed_in(client_for):
+    page = client_for("alice").get("/leads/").content.decode()
+    assert 'aria-current="true" href="/leads/">Leads' in page
+    assert page.count('aria-current="true"') == 1
+    assert "Signed in as alice" in page
