@@ -159,3 +159,22 @@ class EvidenceDownloadAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(models.MonthSnapshot)
+class MonthSnapshotAdmin(admin.ModelAdmin):
+    """Read only: what the board was shown for a closed month never changes."""
+
+    list_display = ["period", "action", "rating", "status", "forecast_due_date", "taken_at"]
+    list_filter = ["period", "rating"]
+    search_fields = ["action__ref"]
+    list_select_related = ["period", "action"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -90,6 +90,18 @@ class ProgressUpdateForm(forms.Form):
     )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
+    # A file's name is kept with it on disk, where a name may be at most 255 bytes.
+    MAX_FILE_NAME_BYTES = 150
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload and len(upload.name.encode("utf-8")) > self.MAX_FILE_NAME_BYTES:
+            raise forms.ValidationError(
+                "The file name is too long. Rename the file to something shorter and "
+                "upload it again"
+            )
+        return upload
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[

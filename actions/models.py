@@ -276,6 +276,12 @@ class Action(models.Model):
         "self", through="ActionLink", symmetrical=False, related_name="linked_from"
     )
     source_notes = models.TextField(blank=True, help_text="Oddities of the source document")
+    retired_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Taken out of the plan on this date; kept because it has progress updates",
+    )
+    retired_reason = models.TextField(blank=True)
     history = HistoricalRecords(m2m_fields=[notice_targets, recommendations, core_tasks])
 
     class Meta:
@@ -312,6 +318,10 @@ class Action(models.Model):
     def clean(self) -> None:
         if self.outcome_id and self.plan_id and self.outcome.plan_id != self.plan_id:
             raise ValidationError({"outcome": "The outcome belongs to a different plan."})
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_on is not None
 
     @property
     def joint_with(self) -> list[str]:
@@ -454,7 +464,8 @@ class ProgressUpdate(models.Model):
         VERIFIED = "verified", "Verified"
         RETURNED = "returned", "Sent back"
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    # Progress is never deleted with its action: an import retires the action instead.
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="updates")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates"
@@ -619,3 +630,38 @@ class EvidenceDownload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} downloaded {self.evidence} at {self.at}"
+
+
+class MonthSnapshot(models.Model):
+    """How one action stood when the programme office closed a month: what the board was
+    shown for that month, kept unchanged whatever is corrected later."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="snapshots")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="snapshots")
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The update the figures were read from (the latest up to that month)",
+    )
+    rating = models.CharField(max_length=10, choices=ProgressUpdate.Rating.choices, blank=True)
+    status = models.CharField(max_length=20, choices=ProgressUpdate.Status.choices, blank=True)
+    verification = models.CharField(
+        max_length=10, choices=ProgressUpdate.Verification.choices, blank=True
+    )
+    forecast_due_date = models.DateField(null=True, blank=True)
+    updated_that_month = models.BooleanField(default=False)
+    taken_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["period", "action"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "action"], name="one_snapshot_per_action_per_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} in {self.period}"

@@ -25,6 +25,7 @@ from actions.models import (
     evidence_url_validator,
 )
 from actions.selectors import action_forecast
+from actions.snapshots import snapshot_take
 from kentplan.clock import today
 
 Status, Rating, Verification = (
@@ -101,6 +102,7 @@ def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
         raise ValidationError(f"{period} is already closed.")
     period.closed_at = timezone.now()
     period.save()
+    snapshot_take(period=period)
     return period
 
 

@@ -8,6 +8,18 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("plans/<slug:slug>/", views.plan_detail, name="plan-detail"),
     path("plans/<slug:slug>/actions/", views.action_list, name="action-list"),
+    path(
+        "plans/<slug:slug>/actions.csv",
+        views.action_download,
+        {"kind": "csv"},
+        name="action-download-csv",
+    ),
+    path(
+        "plans/<slug:slug>/actions.xlsx",
+        views.action_download,
+        {"kind": "xlsx"},
+        name="action-download-xlsx",
+    ),
     path("plans/<slug:slug>/actions/<str:ref>/", views.action_detail, name="action-detail"),
     path("plans/<slug:slug>/data-quality/", views.data_quality, name="data-quality"),
     path(

@@ -125,21 +125,22 @@ def test_the_programme_office_opens_and_closes_a_month(client_for):
     assert not period.is_open
 
 
-def test_the_action_page_can_be_shown_as_at_a_past_date(client, plan_2011):
+def test_the_action_page_can_be_shown_as_at_a_past_date(client, plan_2011, settings):
     action = plan_2011.actions.get(ref="1.1.1")
     old_text = action.text
     with time_machine.travel("2030-01-01"):
         action.text = "Reworded in 2030"
         action.save()
+    settings.KENTPLAN_TODAY = "2030-01-02"
     page = client.get("/plans/putting-children-first-2011/actions/1.1.1/?as_at=2029-12-31")
     text = page.content.decode()
-    assert "As it stood at the end of 31 December 2029" in text
+    assert "as it stood at the end of 31 December 2029" in text
     assert old_text in text and "Reworded in 2030" not in text.split("Change history")[0]
     assert (
-        client.get("/plans/putting-children-first-2011/actions/1.1.1/?as_at=1999-01-01").status_code
+        client.get("/plans/putting-children-first-2011/actions/1.1.1/?as_at=2005-01-01").status_code
         == 404
     )
-    assert (
-        client.get("/plans/putting-children-first-2011/actions/1.1.1/?as_at=soon").status_code
-        == 404
-    )
+    for bad in ("1999-01-01", "soon", "2011-02-30", "9" * 40):
+        response = client.get(f"/plans/putting-children-first-2011/actions/1.1.1/?as_at={bad}")
+        assert response.status_code == 400, bad
+        assert "The date could not be read" in response.content.decode()
