@@ -27,7 +27,8 @@ def verification(request) -> dict:
 SECTIONS = [("/my-actions/", "my-actions"), ("/plans/", "plans"), ("/inspections/", "inspections"),
             ("/notices/", "plans"), ("/indicators/", "indicators"), ("/leads/", "leads"),
             ("/governance/", "governance"), ("/reporting-periods/", "reporting"),
-            ("/returns/", "reporting"), ("/dashboard/", "dashboard"), ("/papers/", "papers")]  # fmt: skip
+            ("/returns/", "reporting"), ("/dashboard/", "dashboard"),
+            ("/papers/", "papers")]  # fmt: skip
 
 
 def section(path: str) -> str:
