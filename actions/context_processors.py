@@ -1,5 +1,7 @@
 from functools import cache
 
+from django.conf import settings
+
 from actions import selectors_progress
 from kentplan.clock import today
 
@@ -15,4 +17,22 @@ def verification(request) -> dict:
             return 0
         return selectors_progress.verification_inbox(user=user, today=today()).count()
 
-    return {"verification_count": count}
+    return {
+        "verification_count": count,
+        "session_idle_seconds": settings.SESSION_COOKIE_AGE,
+        "section": section(request.path),
+    }
+
+
+SECTIONS = [("/my-actions/", "my-actions"), ("/plans/", "plans"), ("/inspections/", "inspections"),
+            ("/notices/", "plans"), ("/indicators/", "indicators"), ("/leads/", "leads"),
+            ("/governance/", "governance"), ("/reporting-periods/", "reporting"),
+            ("/returns/", "reporting"), ("/dashboard/", "dashboard"),
+            ("/papers/", "papers")]  # fmt: skip
+
+
+def section(path: str) -> str:
+    """The header's section this page belongs to, so the header can mark it."""
+    if path == "/":
+        return "plans"
+    return next((name for prefix, name in SECTIONS if path.startswith(prefix)), "")

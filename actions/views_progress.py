@@ -4,6 +4,7 @@ rules in actions/rules.py before it shows or changes anything."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -323,3 +324,22 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     EvidenceDownload.objects.create(evidence=evidence, user=request.user)
     return FileResponse(evidence.file.open("rb"), as_attachment=True,
                         filename=evidence.file.name.rsplit("/", 1)[-1])  # fmt: skip
+
+
+@require_POST
+def session_keep_alive(request: HttpRequest) -> HttpResponse:
+    """'Stay signed in' from the timeout warning: any signed-in request renews the session."""
+    request.session.modified = True
+    return HttpResponse(status=204)
+
+
+@login_not_required
+@require_GET
+def help_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/help.html")
+
+
+@login_not_required
+@require_GET
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/accessibility.html")

@@ -116,6 +116,20 @@ def test_a_signed_in_user_can_change_their_password(client_for, url):
     assert client.get("/accounts/password_change/done/").status_code == 200
 
 
+def test_staying_signed_in_renews_the_session(client_for):
+    client = client_for("alice")
+    assert client.post("/session/keep-alive/").status_code == 204
+    page = client.get("/my-actions/").content.decode()
+    assert 'data-timeout-seconds="3600"' in page and 'id="timeout-warning"' in page
+
+
+def test_the_header_marks_the_current_section_and_who_is_signed_in(client_for):
+    page = client_for("alice").get("/leads/").content.decode()
+    assert 'aria-current="true" href="/leads/">Leads' in page
+    assert page.count('aria-current="true"') == 1
+    assert "Signed in as alice" in page
+
+
 def test_guessing_one_username_from_many_addresses_is_stopped(users):
     per_username = settings.SIGN_IN_ATTEMPTS_PER_USERNAME
     assert per_username > settings.AXES_FAILURE_LIMIT

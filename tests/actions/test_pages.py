@@ -187,3 +187,16 @@ def test_the_actions_table_paginates(client, plan_2011):
     assert 'aria-current="page"' in page
     assert "/actions/6.3.6/" in page
     assert "/actions/1.1.1/" not in page
+
+
+def test_the_help_page_and_accessibility_statement_are_linked_from_the_footer(client):
+    page = client.get("/my-actions/").content.decode()
+    assert 'href="/help/"' in page and 'href="/accessibility/"' in page
+    assert "monthly reporting cycle" in client.get("/help/").content.decode()
+    assert "WCAG" in client.get("/accessibility/").content.decode()
+
+
+def test_the_accessibility_statement_needs_no_sign_in(db):
+    from django.test import Client
+
+    assert Client().get("/accessibility/").status_code == 200

@@ -86,3 +86,39 @@ def test_a_verifier_reopens_a_blue_completion(site, page, sign_in, users, novemb
     page.get_by_role("button", name="Reopen the completion").click()
     assert page.get_by_text("Returned: update needed").is_visible()
     assert axe_check(page) == []
+
+
+def test_an_update_typed_when_the_session_ended_is_not_lost(
+    site, page, sign_in, users, november, axe_check
+):
+    sign_in(page, "alice")
+    page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
+    assert page.locator("#timeout-warning").count() == 1
+    page.get_by_label("On track").check()
+    page.get_by_label("Commentary").fill("Typed over a long lunch")
+    page.context.clear_cookies()  # the session ends while the lead is typing
+    page.get_by_role("button", name="Save update").click()
+    page.wait_for_url("**/accounts/login/**")
+    page.get_by_label("Username").fill("alice")
+    page.get_by_label("Password").fill("a-long-test-pass")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"**{PLAN}/actions/1.1.1/update/")
+    assert page.get_by_label("Commentary").input_value() == "Typed over a long lunch"
+    assert page.get_by_text("What you typed before your session ended").is_visible()
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Save update").click()
+    assert ProgressUpdate.objects.get().commentary == "Typed over a long lunch"
+
+
+def test_the_timeout_warning_offers_to_stay_signed_in(
+    site, page, sign_in, users, settings, axe_check
+):
+    settings.SESSION_COOKIE_AGE = 302  # warned at once: five minutes before the end
+    sign_in(page, "alice")
+    dialog = page.locator("#timeout-warning")
+    dialog.get_by_role("button", name="Stay signed in").wait_for(state="visible", timeout=15000)
+    assert axe_check(page) == []
+    with page.expect_response("**/session/keep-alive/") as response:
+        dialog.get_by_role("button", name="Stay signed in").click()
+    assert response.value.status == 204
+    assert not dialog.is_visible()

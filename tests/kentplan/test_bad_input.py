@@ -32,7 +32,7 @@ def test_long_digits_in_the_update_forms_date_give_a_form_error(client_for, open
          "revised_due_date_month": "1", "revised_due_date_year": "2012"},
     )  # fmt: skip
     assert response.status_code == 400
-    assert "real date" in response.content.decode()
+    assert "Revised due date must be a real date" in response.content.decode()
 
 
 def test_long_digits_in_a_filter_date_do_not_break_the_table(client, plan_2011):
