@@ -5,6 +5,7 @@ Without Chromium the browser tests skip with one line saying so, except where
 KENTPLAN_REQUIRE_BROWSER is set (as in CI), where a missing browser fails them."""
 
 import os
+import re
 import shutil
 
 import pytest
@@ -73,7 +74,8 @@ def sign_in(site):
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{site}/my-actions/")
+        # Leads land on My actions; the board and democratic services on a dashboard.
+        page.wait_for_url(re.compile(rf"{re.escape(site)}/(my-actions|plans/[^/]+/dashboard)/$"))
 
     return sign
 
