@@ -32,6 +32,8 @@ STYLE = {
     "axes.spines.right": False,
 }
 CACHE_SECONDS = 60 * 60 * 24
+MARGINS = {"left": 0.1, "right": 0.98, "top": 0.96, "bottom": 0.1}
+SMALL_MARGINS = {"left": 0.19, "right": 0.94, "top": 0.95, "bottom": 0.13}
 # No creation date (so the same data draws the same bytes) and no credits pointing elsewhere.
 SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
@@ -53,7 +55,8 @@ def chart_svg(progress: IndicatorProgress, *, small: bool = False) -> str:
         figure = Figure(figsize=(3.6, 2.4) if small else (7.2, 3.6), dpi=96)
         axes = figure.add_subplot()
         _draw(axes, progress, legend=not small)
-        figure.tight_layout()
+        # Fixed margins: tight_layout would draw the chart twice to measure it.
+        figure.subplots_adjust(**(SMALL_MARGINS if small else MARGINS))
         out = StringIO()
         figure.savefig(out, format="svg", metadata=SVG_METADATA)
     return out.getvalue()
@@ -71,10 +74,10 @@ def _draw(axes, progress: IndicatorProgress, *, legend: bool) -> None:
     start, end = _x_range(progress)
     axes.set_xlim(start, end)
     axes.set_ylim(bottom=0, top=_y_top(progress))
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y" if legend else "%b %y"))
     months = (end.year - start.year) * 12 + end.month - start.month
     ticks = 6 if legend else 3
-    axes.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, months // ticks)))
+    axes.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, -(-months // ticks))))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: tj.show(Decimal(str(y)), unit)))
     axes.grid(axis="y", color="#b1b4b6", linewidth=0.5)
     if legend and axes.get_legend_handles_labels()[0]:

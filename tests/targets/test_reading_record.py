@@ -100,3 +100,16 @@ def test_a_correction_keeps_the_old_value_in_the_history(seeded, users):
     reading.value = Decimal(51)
     reading.save()
     assert [h.value for h in reading.history.order_by("history_date")] == [50, 51]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [URL, "/indicators/readings/upload/", "/indicators/outstanding-initial-assessments/chart.svg"],
+)
+def test_the_new_pages_take_a_bounded_number_of_queries(
+    client_for, indicator, django_assert_max_num_queries, url
+):
+    client = client_for("office")
+    client.get("/indicators/")  # the session's once-a-minute renewal, before measuring
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
