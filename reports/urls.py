@@ -1,11 +1,13 @@
 from django.urls import path
 
-from reports import views
+from reports import views_dashboard
 
 app_name = "reports"
 
 urlpatterns = [
-    path("signed-in/", views.landing, name="landing"),
-    path("dashboard/", views.live_dashboard, name="live-dashboard"),
-    path("plans/<slug:slug>/dashboard/", views.dashboard, name="dashboard"),
+    # --- The board's dashboard, and where signing in leads ---
+    path("signed-in/", views_dashboard.landing, name="landing"),
+    path("dashboard/", views_dashboard.live_dashboard, name="live-dashboard"),
+    path("plans/<slug:slug>/dashboard/", views_dashboard.dashboard, name="dashboard"),
+    # --- end of the dashboard ---
 ]
