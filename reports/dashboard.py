@@ -121,8 +121,12 @@ class Coverage:
     problem: str = ""
 
     @property
-    def counts_none(self) -> int:
-        return self.counts.get("", 0)
+    def standing(self) -> str:
+        """'Blue 1, Green 2; 1 overdue': the ratings that occur, in words."""
+        words = ", ".join(
+            f"{RATING_WORDS[k]} {n}".capitalize() for k, n in self.counts.items() if n
+        )
+        return f"{words}; {self.overdue} overdue" if self.overdue else words
 
 
 @dataclass

@@ -148,7 +148,8 @@ def test_it_calls_out_targets_no_live_action_serves_or_only_red_ones_serve(scena
                         "IN 72": "Every action serving this is Red or overdue"}  # fmt: skip
     assert [c.code for c in board.coverage[:2]] == ["IN 71", "IN 72"]
     served = next(c for c in board.coverage if c.code == "IN 73")
-    assert (served.count, served.counts["amber"]) == (1, 1)
+    assert (served.count, served.standing) == (1, "Amber 1")
+    assert board.coverage[1].standing == "Red 1; 1 overdue"
     assert served.table_url.endswith(f"?notice_target={fine.pk}")
 
 
