@@ -6,6 +6,7 @@ page, if any page does not answer as it should. Standard library only; loopback 
 
 import re
 import sys
+import time
 from http.cookiejar import CookieJar
 from urllib.error import HTTPError
 from urllib.parse import urlencode
@@ -66,7 +67,30 @@ expect("/leads/", 200, "Leads")
 expect("/inspections/", 200, "Inspections")
 expect("/indicators/", 200, "Indicators")
 expect("/governance/", 200, "Governance")
+expect(plan + "dashboard/", 200, "Improvement Board dashboard")
+expect("/papers/", 200, "Papers")
 expect("/no-such-page/", 404, "Page not found")
+
+# A PDF is queued, rendered by the db_worker running beside gunicorn, then served.
+pdf_url = "/papers/inspection/ofsted-unannounced-2010/pdf/"
+deadline = time.monotonic() + 180
+while True:
+    request = Request(BASE + pdf_url, headers={"Referer": BASE + pdf_url})
+    try:
+        with opener.open(request, timeout=60) as response:
+            kind, body = response.headers.get("Content-Type", ""), response.read()
+    except HTTPError as error:
+        failures.append(f"{pdf_url}: {error.code}")
+        break
+    if kind.startswith("application/pdf"):
+        if not body.startswith(b"%PDF"):
+            failures.append(f"{pdf_url}: not a PDF")
+        print(f"  200 {pdf_url} ({len(body)} bytes of PDF, rendered by the worker)")
+        break
+    if b"being prepared" not in body or time.monotonic() > deadline:
+        failures.append(f"{pdf_url}: no PDF after {180} s ({kind})")
+        break
+    time.sleep(2)
 
 if failures:
     print("\n".join(["FAILED:", *failures]))

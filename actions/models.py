@@ -276,6 +276,12 @@ class Action(models.Model):
         "self", through="ActionLink", symmetrical=False, related_name="linked_from"
     )
     source_notes = models.TextField(blank=True, help_text="Oddities of the source document")
+    retired_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Taken out of the plan on this date; kept because it has progress updates",
+    )
+    retired_reason = models.TextField(blank=True)
     history = HistoricalRecords(m2m_fields=[notice_targets, recommendations, core_tasks])
 
     class Meta:
@@ -312,6 +318,10 @@ class Action(models.Model):
     def clean(self) -> None:
         if self.outcome_id and self.plan_id and self.outcome.plan_id != self.plan_id:
             raise ValidationError({"outcome": "The outcome belongs to a different plan."})
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_on is not None
 
     @property
     def joint_with(self) -> list[str]:
@@ -408,6 +418,9 @@ class ReportingPeriod(models.Model):
     month = models.DateField(unique=True, help_text="The first day of the month reported on")
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    reopen_reason = models.TextField(
+        blank=True, help_text="Why the programme office reopened the month after closing it"
+    )
     is_sample = models.BooleanField(default=False)
     history = HistoricalRecords()
 
@@ -451,7 +464,8 @@ class ProgressUpdate(models.Model):
         VERIFIED = "verified", "Verified"
         RETURNED = "returned", "Sent back"
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    # Progress is never deleted with its action: an import retires the action instead.
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="updates")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates"
@@ -513,6 +527,24 @@ class ProgressUpdate(models.Model):
         return f"{self.action.ref}, {self.period}"
 
 
+def evidence_url_validator(value: str) -> None:
+    """A web or intranet address: http or https (any case) and a host, which may have no dot
+    (such as http://knet/...)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
+        raise ValidationError("Enter a web address that starts with https:// or http://")
+    if not parts.hostname or any(ch.isspace() for ch in value.strip()):
+        raise ValidationError(
+            "Enter a web address with the name of the site after https://, "
+            "such as https://www.kent.gov.uk/report or http://knet/report"
+        )
+
+
 def evidence_path(instance: "Evidence", filename: str) -> str:
     return f"evidence/{instance.update.action.plan.slug}/{instance.update.action.ref}/{filename}"
 
@@ -521,7 +553,7 @@ class Evidence(models.Model):
     """A link or an uploaded file that shows progress."""
 
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
-    url = models.URLField(max_length=500, blank=True)
+    url = models.CharField(max_length=500, blank=True, validators=[evidence_url_validator])
     file = models.FileField(upload_to=evidence_path, blank=True, max_length=300)
     description = models.CharField(max_length=300, blank=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
@@ -561,6 +593,43 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.action.ref} to {self.lead}"
+
+
+class Chase(models.Model):
+    """The programme office's reminder to leads whose return for a month is missing."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="chases")
+    day = models.DateField()
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    leads_emailed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "day"],
+                name="leads_chased_once_a_day",
+                violation_error_message="The leads have already been chased today.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Chase for {self.period} on {self.day}"
+
+
+class EvidenceDownload(models.Model):
+    """Who downloaded which evidence file, and when: evidence may hold personal data."""
+
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, related_name="downloads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} downloaded {self.evidence} at {self.at}"
 
 
 class MonthSnapshot(models.Model):

@@ -141,11 +141,21 @@ def _core_task(task) -> dict[str, Any]:
     )
 
 
+def plan_action_records(*, plan: Plan) -> dict[str, dict[str, Any]]:
+    """Each action in the plan (retired ones aside) as export writes it, by ref."""
+    return {
+        action["ref"]: action
+        for priority in _priorities(plan)
+        for outcome in priority.outcomes.all()
+        for action in map(_action, outcome.actions.all())
+    }
+
+
 def _priorities(plan: Plan):
     measures = Measure.objects.prefetch_related(
         Prefetch("measurelead_set", queryset=MeasureLead.objects.select_related("lead"))
     )
-    actions = Action.objects.prefetch_related(
+    actions = Action.objects.filter(retired_on__isnull=True).prefetch_related(
         Prefetch("actionlead_set", queryset=ActionLead.objects.select_related("lead")),
         "notice_targets",
         "recommendations",

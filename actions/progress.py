@@ -4,7 +4,7 @@ Each service checks who may do it and what is valid, then writes all or nothing.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,8 +14,16 @@ from django.db.models import F
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
+from actions import evidence, reminders, selectors_progress
 from actions.brag import suggest_rating
-from actions.models import Action, Evidence, ProgressUpdate, ReportingPeriod
+from actions.models import (
+    Action,
+    Chase,
+    Evidence,
+    ProgressUpdate,
+    ReportingPeriod,
+    evidence_url_validator,
+)
 from actions.selectors import action_forecast
 from actions.snapshots import snapshot_take
 from kentplan.clock import today
@@ -52,15 +60,39 @@ class UpdateInput:
 
 
 def period_open(*, month: date, user) -> ReportingPeriod:
-    """Open a month for reporting."""
+    """Open a month for reporting. One month is open at a time, so none is ever stranded."""
     _require(user.has_perm("actions.manage_periods"))
     month = month.replace(day=1)
     if ReportingPeriod.objects.filter(month=month).exists():
-        raise ValidationError({"month": f"{month:%B %Y} has already been opened."})
+        raise ValidationError(
+            {"month": f"{month:%B %Y} has already been opened. To report on it again, reopen it."}
+        )
+    _check_month_may_open(month)
     period = ReportingPeriod(month=month, opened_at=timezone.now())
     period.full_clean()
     period.save()
     return period
+
+
+def _check_month_may_open(month: date) -> None:
+    now = today()
+    latest_allowed = (now.replace(day=1) + timedelta(days=32)).replace(day=1)
+    if month > latest_allowed:
+        raise ValidationError(
+            {"month": f"You can open a month up to one month ahead: {latest_allowed:%B %Y} "
+                      "at the latest."}
+        )  # fmt: skip
+    start = selectors_progress.earliest_live_start(today=now)
+    if start and month < start.replace(day=1):
+        raise ValidationError(
+            {"month": f"{month:%B %Y} is before the plan started ({start:%B %Y})."}
+        )
+    already = ReportingPeriod.objects.filter(opened_at__isnull=False, closed_at__isnull=True)
+    if open_period := already.first():
+        raise ValidationError(
+            {"month": f"{open_period} is still open. Close it first: one month is open at a "
+                      "time."}
+        )  # fmt: skip
 
 
 def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
@@ -72,6 +104,46 @@ def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
     period.save()
     snapshot_take(period=period)
     return period
+
+
+def period_reopen(*, period: ReportingPeriod, user, reason: str) -> ReportingPeriod:
+    """Reopen a closed month, with the reason recorded in its history."""
+    _require(user.has_perm("actions.manage_periods"))
+    if period.is_open:
+        raise ValidationError(f"{period} is already open.")
+    if not reason.strip():
+        raise ValidationError({"reason": f"Say why {period} is being reopened"})
+    if other := ReportingPeriod.objects.filter(
+        opened_at__isnull=False, closed_at__isnull=True
+    ).first():
+        raise ValidationError(
+            {"reason": f"{other} is open. Close it first: one month is open at a time."}
+        )
+    period.closed_at, period.reopen_reason = None, reason.strip()
+    period._change_reason = f"Reopened: {reason.strip()}"
+    period.full_clean()
+    period.save()
+    return period
+
+
+def returns_chase(*, period: ReportingPeriod, user) -> Chase:
+    """E-mail once each lead whose return for the month is missing; at most once a day."""
+    _require(user.has_perm("actions.manage_periods"))
+    if not period.is_open:
+        raise ValidationError(f"{period} is closed, so there is nothing to chase.")
+    day = today()
+    if earlier := Chase.objects.filter(period=period, day=day).first():
+        raise ValidationError(
+            f"The leads were already chased today, at {timezone.localtime(earlier.sent_at):%H:%M}."
+            " Chase again tomorrow if returns are still missing."
+        )
+    missing = selectors_progress.missing_returns_by_lead(period=period, today=day)
+    with transaction.atomic():
+        chase = Chase(period=period, day=day, sent_by=user, leads_emailed=len(missing))
+        chase.full_clean()
+        chase.save()
+        transaction.on_commit(lambda: reminders.chase_send(period=period, missing=missing))
+    return chase
 
 
 def progress_update_submit(
@@ -87,23 +159,73 @@ def progress_update_submit(
     if not period.is_open:
         raise ValidationError(f"Reporting for {period} has closed, so its updates cannot change.")
     existing = ProgressUpdate.objects.filter(action=action, period=period).first()
+    if existing and existing.verification == Verification.VERIFIED:
+        raise ValidationError(
+            "This completion was verified (Blue), so it cannot be changed. A verifier or the "
+            "programme office can reopen it, with a reason, if it needs to change."
+        )
     if existing and existing.version != expected_version:
+        if _repeat_of_own_save(existing, user, data):
+            return existing  # a double-click on Save: the first click saved it
         raise UpdateConflict(existing)
-    if (
-        existing
-        and existing.author_id != user.pk
-        and not user.has_perm("actions.verify_action", action)
-    ):
-        raise PermissionDenied("Only its author or the accountable lead may change this update.")
+    if existing and not _may_change(existing, user, action):
+        raise PermissionDenied("A co-lead’s update is theirs to change, or the accountable lead’s.")
     fields = _checked_fields(action=action, existing=existing, data=data)
+    resubmitted = (
+        existing is not None
+        and existing.verification == Verification.RETURNED
+        and fields["verification"] == Verification.PENDING
+    )
     try:
-        with transaction.atomic():
-            update = _save(action, user, period, existing, fields)
-            _add_evidence(update, user, data)
+        update = _save_all(action, user, period, existing, fields, data, resubmitted)
     except IntegrityError:
         # Someone else created this month's update between our check and our save.
         raise UpdateConflict(ProgressUpdate.objects.get(action=action, period=period)) from None
     return update
+
+
+def _save_all(action, user, period, existing, fields, data, resubmitted) -> ProgressUpdate:
+    """Saves the update and its evidence all or nothing; a file written for a save that is
+    then rolled back is removed, so no orphan file is left behind."""
+    stored: list[Evidence] = []
+    try:
+        with transaction.atomic():
+            update = _save(action, user, period, existing, fields)
+            stored += _add_evidence(update, user, data)
+            if resubmitted:
+                transaction.on_commit(lambda: reminders.resubmitted_send(update=update))
+    except BaseException:
+        for item in stored:
+            if item.file:
+                item.file.delete(save=False)
+        raise
+    return update
+
+
+def _may_change(existing: ProgressUpdate, user, action: Action) -> bool:
+    """Its author and the verifiers may change an update; so may a lead of the action when
+    the update was entered by someone who is not one (the programme office, say)."""
+    if existing.author_id == user.pk or user.has_perm("actions.verify_action", action):
+        return True
+    lead_users = {al.lead.user_id for al in action.actionlead_set.all()}
+    return existing.author_id not in lead_users
+
+
+def _repeat_of_own_save(existing: ProgressUpdate, user, data: UpdateInput) -> bool:
+    """True when the saved update is this user's own latest save of exactly what they sent."""
+    last = existing.history.order_by("-history_date", "-history_id").first()
+    if last is None or last.history_user_id != user.pk or data.evidence_file is not None:
+        return False
+    same = (
+        existing.status == data.status
+        and existing.commentary == data.commentary.strip()
+        and existing.revised_due_date == data.revised_due_date
+        and existing.revised_reason
+        == (data.revised_reason.strip() if data.revised_due_date else "")
+        and (not data.rating or existing.rating == data.rating)
+    )
+    same_link = not data.evidence_url or existing.evidence.filter(url=data.evidence_url).exists()
+    return same and same_link
 
 
 def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
@@ -155,24 +277,30 @@ def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
 
 def _evidence_errors(data: UpdateInput) -> dict[str, str]:
     errors = {}
-    if data.evidence_url and not data.evidence_url.startswith(("https://", "http://")):
-        errors["evidence_url"] = "Enter a web address starting with https://"
+    if data.evidence_url:
+        try:
+            evidence_url_validator(data.evidence_url)
+        except ValidationError as error:
+            errors["evidence_url"] = error.messages[0]
     if data.evidence_date and data.evidence_date > today():
         errors["evidence_date"] = "The date of the evidence must be today or in the past"
     upload = data.evidence_file
     if upload is not None:
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        allowed = settings.EVIDENCE_EXTENSIONS
-        if extension not in allowed:
-            errors["evidence_file"] = (
-                f"The file must be one of these types: {', '.join(e.upper() for e in allowed)}"
-            )
+        if evidence.extension(upload.name) not in evidence.ACCEPTED:
+            errors["evidence_file"] = f"The file must be one of these types: {evidence.NAMES}"
         elif upload.size > settings.EVIDENCE_MAX_BYTES:
             errors["evidence_file"] = (
                 f"The file must be smaller than {filesizeformat(settings.EVIDENCE_MAX_BYTES)}"
             )
         elif upload.size == 0:
             errors["evidence_file"] = "The selected file is empty"
+        elif len(upload.name.encode()) > 200:
+            errors["evidence_file"] = "The file’s name must be shorter: 200 characters at most"
+        elif not evidence.content_matches(upload):
+            errors["evidence_file"] = (
+                f"The file’s content is not a {evidence.extension(upload.name).upper()} file. "
+                "Save it again in that format, or choose the right file"
+            )
     return errors
 
 
@@ -196,30 +324,44 @@ def _save(action, user, period, existing, fields) -> ProgressUpdate:
     return update
 
 
-def _add_evidence(update: ProgressUpdate, user, data: UpdateInput) -> None:
+def _add_evidence(update: ProgressUpdate, user, data: UpdateInput) -> list[Evidence]:
+    """The evidence given, saved; returned so its file can be removed if the save fails."""
     if not (data.evidence_url or data.evidence_file):
-        return
-    evidence = Evidence(
+        return []
+    item = Evidence(
         update=update,
-        url=data.evidence_url,
+        url=data.evidence_url.strip(),
         description=data.evidence_description.strip(),
         added_by=user,
     )
     if data.evidence_date:
-        evidence.description = f"{evidence.description} ({data.evidence_date:%-d %B %Y})".strip()
+        item.description = f"{item.description} ({data.evidence_date:%-d %B %Y})".strip()
+    saved = [item]
     if data.evidence_file is not None:
-        evidence.file.save(data.evidence_file.name, data.evidence_file, save=False)
-    evidence.full_clean()
-    evidence.save()
+        item.file.save(data.evidence_file.name, data.evidence_file, save=False)
+    try:
+        item.full_clean()
+        item.save()
+    except BaseException:
+        if item.file:
+            item.file.delete(save=False)
+        raise
+    return saved
 
 
 def progress_update_verify(*, update: ProgressUpdate, user, accept: bool, comment: str) -> None:
-    """The accountable lead accepts a completion (Blue) or sends it back with a comment."""
+    """Another person accepts a completion (Blue) or sends it back with a comment.
+
+    Whoever reported the completion may not verify it: a priority lead's own completion is
+    verified by another priority lead or the programme office."""
     _require(user.has_perm("actions.verify_action", update.action))
+    if update.author_id == user.pk:
+        raise PermissionDenied(
+            "You reported this completion, so someone else must verify it: another priority "
+            "lead or the programme office."
+        )
     if update.verification != Verification.PENDING:
         raise ValidationError("Only a completion waiting for verification can be verified.")
-    if not update.period.is_open:
-        raise ValidationError(f"Reporting for {update.period} has closed.")
     if not accept and not comment.strip():
         raise ValidationError({"comment": "Say what is missing, so the lead can put it right"})
     if accept:
@@ -227,12 +369,40 @@ def progress_update_verify(*, update: ProgressUpdate, user, accept: bool, commen
         update.suggested_rating = Rating.BLUE
         update.rating_rule = "Complete and verified by the accountable lead"
         update.override_reason = ""
+        update._change_reason = "verified"
     else:
         update.verification, update.return_comment = Verification.RETURNED, comment.strip()
+        update._change_reason = "returned"
     update.verified_by, update.verified_at = user, timezone.now()
     update.version += 1
-    update.full_clean(validate_unique=False)
-    update.save()
+    with transaction.atomic():
+        update.full_clean(validate_unique=False)
+        update.save()
+        if not accept:
+            transaction.on_commit(lambda: reminders.returned_send(update=update))
+
+
+def progress_update_reopen(*, update: ProgressUpdate, user, reason: str) -> None:
+    """Reopen a verified (Blue) completion: it goes back to its lead, with the reason."""
+    _require(user.has_perm("actions.verify_action", update.action))
+    if update.verification != Verification.VERIFIED:
+        raise ValidationError("Only a verified completion can be reopened.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the completion is being reopened"})
+    suggested, rule = suggest_rating(
+        status=update.status, due=action_forecast(action=update.action),
+        start=update.action.start_date, today=today(),
+    )  # fmt: skip
+    update.verification, update.return_comment = Verification.RETURNED, reason.strip()
+    update.rating = update.suggested_rating = suggested
+    update.rating_rule, update.override_reason = rule, ""
+    update.verified_by, update.verified_at = user, timezone.now()
+    update.version += 1
+    update._change_reason = f"Reopened: {reason.strip()}"
+    with transaction.atomic():
+        update.full_clean(validate_unique=False)
+        update.save()
+        transaction.on_commit(lambda: reminders.returned_send(update=update))
 
 
 def _require(allowed: bool) -> None:

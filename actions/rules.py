@@ -8,6 +8,9 @@ everything on plan content. Board members and democratic services read.
 
 import rules
 
+from actions.selectors_progress import live_plans
+from kentplan.clock import today
+
 DELIVERY_LEAD = "Delivery lead"
 PRIORITY_LEAD = "Priority lead"
 PROGRAMME_OFFICE = "Programme office"
@@ -39,13 +42,38 @@ def accountable_for_the_action(user, action) -> bool:
     return action.outcome.priority.prioritylead_set.filter(lead_id=lead_id).exists()
 
 
+@rules.predicate
+def in_a_live_plan(user, action) -> bool:
+    """Only plans in force ask for updates: a superseded plan is read-only."""
+    return bool(action) and live_plans(today=today()).filter(pk=action.plan_id).exists()
+
+
 is_programme_office = rules.is_group_member(PROGRAMME_OFFICE) | rules.is_superuser
 is_administrator = rules.is_group_member(ADMINISTRATOR) | rules.is_superuser
+# Rights follow the role as well as the lead link: a board member linked to a lead reads.
+in_a_lead_role = rules.is_group_member(DELIVERY_LEAD) | rules.is_group_member(PRIORITY_LEAD)
+in_a_verifier_role = rules.is_group_member(PRIORITY_LEAD)
 
 rules.add_perm(
-    "actions.update_action", leads_the_action | accountable_for_the_action | is_programme_office
+    "actions.update_action",
+    in_a_live_plan
+    & ((in_a_lead_role & (leads_the_action | accountable_for_the_action)) | is_programme_office),
 )
-rules.add_perm("actions.verify_action", accountable_for_the_action | is_programme_office)
+rules.add_perm(
+    "actions.verify_action",
+    (in_a_verifier_role & accountable_for_the_action) | is_programme_office,
+)
+rules.add_perm("actions.verify_some_action", in_a_verifier_role | is_programme_office)
 rules.add_perm("actions.edit_plan", is_programme_office | is_administrator)
 rules.add_perm("actions.manage_periods", is_programme_office)
 rules.add_perm("actions.view_plan", rules.is_authenticated)
+# Evidence may hold personal data: the action's own leads, its priority's leads, the
+# programme office and the board may read it (each download is logged).
+rules.add_perm(
+    "actions.view_evidence",
+    leads_the_action
+    | accountable_for_the_action
+    | is_programme_office
+    | is_administrator
+    | rules.is_group_member(BOARD_MEMBER),
+)

@@ -72,7 +72,46 @@ def sample_progress_load() -> int:
         updates = _updates(periods)
         bulk_create_with_history(updates, ProgressUpdate, batch_size=500)
         _evidence(updates)
-    return len(updates)
+        returned = _returned_example(periods[-1])
+    return len(updates) + returned
+
+
+def _returned_example(period: ReportingPeriod) -> int:
+    """One completion of Rob Semens's sent back by Malcolm Newsam, so the demo shows the
+    returned-update loop: it heads Rob's My actions as "Returned: update needed"."""
+    users = {u.username: u for u in get_user_model().objects.filter(
+        username__in=["rob.semens", "malcolm.newsam"])}  # fmt: skip
+    if len(users) < 2:
+        return 0
+    action = (
+        Action.objects.filter(plan__slug=PLAN, leads__user=users["rob.semens"])
+        .exclude(updates__period=period)
+        .exclude(updates__status=ProgressUpdate.Status.COMPLETE)
+        .order_by("sort_key")
+        .first()
+    )
+    if action is None:
+        return 0
+    rating, rule = suggest_rating(status=ProgressUpdate.Status.COMPLETE, due=action.due_date,
+                                  start=action.start_date, today=DEMO_TODAY)  # fmt: skip
+    update = ProgressUpdate(
+        action=action, period=period, author=users["rob.semens"], status="complete",
+        rating=rating, suggested_rating=rating, rating_rule=rule,
+        commentary="Sample update. Completed; the final report is linked.",
+        verification=ProgressUpdate.Verification.RETURNED,
+        return_comment="Sample comment. The link is to the draft report; please attach the "
+        "version the Improvement Board signed off.",
+        verified_by=users["malcolm.newsam"], verified_at=_moment(date(2011, 11, 14)),
+        submitted_at=_moment(date(2011, 11, 9)), is_sample=True,
+    )  # fmt: skip
+    bulk_create_with_history([update], ProgressUpdate)
+    saved = ProgressUpdate.objects.get(action=action, period=period)
+    bulk_create_with_history(
+        [Evidence(update=saved, url=f"https://example.org/sample-evidence/{action.ref}-draft",
+                  description="Sample evidence (not a real document)", added_by=saved.author)],
+        Evidence,
+    )  # fmt: skip
+    return 1
 
 
 def _months() -> list[date]:
@@ -134,10 +173,16 @@ def _updates_for(action: Action, periods, author, verifier) -> list[ProgressUpda
             if status == ProgressUpdate.Status.COMPLETE else "",
             verified_by=verifier if verified else None,
             verified_at=_moment(month_end) if verified else None,
-            submitted_at=_moment(month_end - timedelta(days=3)), is_sample=True,
+            submitted_at=_moment(min(month_end - timedelta(days=3), _reported_by(rng))),
+            is_sample=True,
         ))  # fmt: skip
         done = status == ProgressUpdate.Status.COMPLETE
     return updates
+
+
+def _reported_by(rng: random.Random) -> date:
+    """A day in the open month before the demo's date, so nothing is dated after it."""
+    return OPEN_MONTH + timedelta(days=rng.randrange((DEMO_TODAY - OPEN_MONTH).days))
 
 
 def _status(action: Action, month_end: date, rng: random.Random) -> str:

@@ -2,13 +2,17 @@
 fetched up front, so a page's query count does not grow with the plan."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
+from actions.asat import historical_as_at, moment_for
 from actions.models import (
     Action,
     ActionLead,
@@ -20,11 +24,13 @@ from actions.models import (
     Outcome,
     Plan,
     PlanLead,
+    PlanSection,
     Priority,
     PriorityLead,
     ProgressUpdate,
     ReportingPeriod,
 )
+from kentplan.clock import today
 from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
 
 
@@ -68,15 +74,156 @@ def action_leads_prefetch() -> Prefetch:
     return Prefetch("actionlead_set", queryset=ActionLead.objects.select_related("lead"))
 
 
-def actions_for_table(*, plan: Plan) -> QuerySet[Action]:
-    """The plan's actions with what the actions table shows."""
+@dataclass
+class TableMoment:
+    """When the actions table is read: today's date, or the end of a past day (as_at)."""
+
+    today: date
+    moment: datetime | None = None  # None: as things are now
+
+    def updates(self) -> QuerySet:
+        if self.moment is None:
+            return ProgressUpdate.objects.all()
+        return historical_as_at(ProgressUpdate, self.moment)
+
+    @cached_property
+    def period(self) -> ReportingPeriod | None:
+        """The month open for reporting at the moment (read only when a filter needs it)."""
+        if self.moment is None:
+            return current_period()
+        return (
+            ReportingPeriod.objects.filter(opened_at__lte=self.moment)
+            .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=self.moment))
+            .order_by("-month")
+            .first()
+        )
+
+
+def table_moment(*, as_at: date | None = None) -> TableMoment:
+    """Now, or the end of the day `as_at`."""
+    if as_at is None:
+        return TableMoment(today=today())
+    return TableMoment(today=as_at, moment=moment_for(as_at))
+
+
+def actions_for_table(*, plan: Plan, when: TableMoment | None = None) -> QuerySet[Action]:
+    """The plan's actions with what the actions table shows, each annotated in the same
+    query with its latest update (rating, status, month, verification), its forecast due
+    date and, when read as at a past day, its words and dates as they stood then."""
+    when = when or TableMoment(today=today())
+    latest = when.updates().filter(action_id=OuterRef("pk")).order_by("-period__month")
+    revised = latest.filter(revised_due_date__isnull=False).values("revised_due_date")[:1]
+    queryset = plan.actions.annotate(**_shown_fields(when)).annotate(
+        latest_rating=Subquery(latest.values("rating")[:1]),
+        latest_status=Subquery(latest.values("status")[:1]),
+        latest_month=Subquery(latest.values("period__month")[:1]),
+        latest_verification=Subquery(latest.values("verification")[:1]),
+        latest_is_sample=Subquery(latest.values("is_sample")[:1]),
+        forecast_due=Coalesce(Subquery(revised), F("shown_due_date")),
+    )
+    if when.moment is not None:
+        existed = historical_as_at(Action, when.moment, id=OuterRef("pk"))
+        queryset = queryset.filter(Exists(existed))
     return (
-        plan.actions.select_related("outcome__priority")
+        queryset.select_related("outcome__priority")
         .prefetch_related(
             action_leads_prefetch(), "notice_targets", "recommendations", "core_tasks"
         )
         .order_by("sort_key")
     )
+
+
+SHOWN_FIELDS = ("text", "timescale", "due_date")
+
+
+def _shown_fields(when: TableMoment) -> dict:
+    if when.moment is None:
+        return {f"shown_{name}": F(name) for name in SHOWN_FIELDS}
+    past = historical_as_at(Action, when.moment, id=OuterRef("pk"))
+    return {f"shown_{name}": Subquery(past.values(name)[:1]) for name in SHOWN_FIELDS}
+
+
+def _not_complete() -> Q:
+    """Not finished: never reported complete, or a completion the verifier sent back."""
+    return (
+        Q(latest_status__isnull=True)
+        | ~Q(latest_status=ProgressUpdate.Status.COMPLETE)
+        | Q(latest_verification=ProgressUpdate.Verification.RETURNED)
+    )
+
+
+def actions_with_rating(rating: str) -> Q:
+    """On actions_for_table: the latest update rated so; 'none' for no update yet."""
+    return Q(latest_rating__isnull=True) if rating == "none" else Q(latest_rating=rating)
+
+
+def actions_overdue(when: TableMoment) -> Q:
+    """Not complete, and the forecast due date has passed."""
+    return Q(forecast_due__lt=when.today) & _not_complete()
+
+
+def actions_due_within(when: TableMoment, days: int) -> Q:
+    """Not complete, and forecast due from today to `days` days ahead."""
+    until = when.today + timedelta(days=days)
+    return Q(forecast_due__gte=when.today, forecast_due__lte=until) & _not_complete()
+
+
+def actions_awaiting_verification() -> Q:
+    return Q(latest_verification=ProgressUpdate.Verification.PENDING)
+
+
+def actions_returned() -> Q:
+    return Q(latest_verification=ProgressUpdate.Verification.RETURNED)
+
+
+def actions_missing_update(when: TableMoment) -> Q:
+    """Not reported complete, and no update yet for the month open for reporting (none
+    missing if no month is open): what My actions, the reminders and the dashboard count."""
+    if when.period is None:
+        return Q(pk__in=[])
+    this_month = when.updates().filter(action_id=OuterRef("pk"), period_id=when.period.pk)
+    return ~Exists(this_month) & _not_complete()
+
+
+def actions_changed_since(when: TableMoment, since: date) -> Q:
+    """The action or any of its updates changed from the start of `since` (to the moment)."""
+    window = {"history_date__gte": moment_for(since - timedelta(days=1))}
+    if when.moment is not None:
+        window["history_date__lte"] = when.moment
+    action_changes = Action.history.filter(id=OuterRef("pk"), **window)
+    update_changes = ProgressUpdate.history.filter(action_id=OuterRef("pk"), **window)
+    return Exists(action_changes) | Exists(update_changes)
+
+
+MAX_SEARCH_WORDS = 8
+MAX_SEARCH_LENGTH = 200
+
+
+def actions_matching(words: list[str]) -> Q:
+    """On actions_for_table: every word in the ref, the action's words (as shown) or one of
+    its measures. One EXISTS per word and no join: one bounded query however many words."""
+    condition = Q()
+    for word in words[:MAX_SEARCH_WORDS]:
+        in_measures = Measure.objects.filter(action_id=OuterRef("pk"), text__icontains=word)
+        condition &= Q(ref__startswith=word) | Q(shown_text__icontains=word) | Exists(in_measures)
+    return condition
+
+
+def actions_led_or_measured_by(lead: Lead) -> Q:
+    """The lead leads the action, or one of its measures (no join, so no duplicate rows)."""
+    leads_action = ActionLead.objects.filter(action_id=OuterRef("pk"), lead=lead)
+    leads_measure = MeasureLead.objects.filter(measure__action_id=OuterRef("pk"), lead=lead)
+    return Exists(leads_action) | Exists(leads_measure)
+
+
+def actions_serving_record(relation: str, record) -> Q:
+    """The action is marked against the target, recommendation or core task."""
+    through = getattr(Action, relation).through
+    column = {"notice_targets": "noticetarget", "recommendations": "recommendation"}
+    rows = through.objects.filter(
+        action_id=OuterRef("pk"), **{column.get(relation, "coretask"): record}
+    )
+    return Exists(rows)
 
 
 def action_get(*, plan: Plan, ref: str) -> Action:
@@ -122,7 +269,7 @@ def notice_get(*, slug: str) -> ImprovementNotice:
 
 def notice_target_get(*, notice_slug: str, number: int) -> NoticeTarget:
     return get_object_or_404(
-        NoticeTarget.objects.select_related("notice").prefetch_related("indicators"),
+        NoticeTarget.objects.select_related("notice"),
         notice__slug=notice_slug,
         number=number,
     )
@@ -400,9 +547,11 @@ def action_state(*, action: Action, period, today) -> ActionState:
 
 
 def actions_led_by(*, lead: Lead) -> QuerySet[Action]:
-    """The actions a lead delivers, and those in priorities they are accountable for."""
+    """The actions a lead delivers, and those in priorities they are accountable for
+    (retired ones aside: nobody reports on them any more)."""
     return (
         Action.objects.filter(Q(leads=lead) | Q(outcome__priority__leads=lead))
+        .filter(retired_on__isnull=True)
         .select_related("plan", "outcome__priority")
         .prefetch_related(action_leads_prefetch(), updates_prefetch())
         .order_by("plan__date", "plan__slug", "sort_key")
@@ -413,3 +562,153 @@ def actions_led_by(*, lead: Lead) -> QuerySet[Action]:
 def my_actions(*, lead: Lead, period, today) -> list[tuple[str, str, list[ActionState]]]:
     states = [action_state(action=a, period=period, today=today) for a in actions_led_by(lead=lead)]
     return [(key, label, [s for s in states if s.group == key]) for key, label in MY_ACTION_GROUPS]
+
+
+@dataclass
+class ActionRow:
+    """One action in a list of the actions serving something, now or as at a past day."""
+
+    plan_title: str
+    ref: str
+    text: str
+    timescale: str
+    url: str
+    leads: str
+    is_retired: bool = False
+
+
+def action_rows(actions, *, as_at: date | None = None) -> list[ActionRow]:
+    """Current actions (with actionlead_set prefetched) as rows for includes/action_rows."""
+    query = f"?as_at={as_at:%Y-%m-%d}" if as_at else ""
+    return [
+        ActionRow(
+            a.plan.short_title,
+            a.ref,
+            a.text,
+            a.timescale,
+            a.get_absolute_url() + query,
+            ", ".join(al.lead.name for al in a.actionlead_set.all()),
+            getattr(a, "retired_on", None) is not None,
+        )
+        for a in actions
+    ]
+
+
+HISTORICAL_M2M = {
+    "notice_targets": ("historicalaction_notice_targets", "noticetarget_id"),
+    "recommendations": ("historicalaction_recommendations", "recommendation_id"),
+    "core_tasks": ("historicalaction_core_tasks", "coretask_id"),
+}
+
+
+def action_rows_as_at(*, as_at: date, relation: str = "", pk: int = 0, lead=None):
+    """The actions serving a record (relation, pk) or led by `lead`, as they stood at the
+    end of `as_at`, read from the history: three queries however many actions."""
+    moment = moment_for(as_at)
+    actions = historical_as_at(Action, moment).select_related("plan")
+    if relation:
+        through = Action.history.model._meta.get_field(HISTORICAL_M2M[relation][0])
+        marked = through.related_model.objects.filter(
+            history_id=OuterRef("history_id"), **{HISTORICAL_M2M[relation][1]: pk}
+        )
+        actions = actions.filter(Exists(marked))
+    if lead is not None:
+        led = historical_as_at(ActionLead, moment, lead_id=lead.pk).values("action_id")
+        actions = actions.filter(id__in=led)
+    actions = list(actions.order_by("plan__date", "plan__slug", "sort_key"))
+    leads = (
+        historical_as_at(ActionLead, moment, action_id__in=[a.id for a in actions])
+        .select_related("lead")
+        .order_by("order")
+    )
+    names: dict[int, list[str]] = {}
+    for row in leads:
+        names.setdefault(row.action_id, []).append(row.lead.name)
+    query = f"?as_at={as_at:%Y-%m-%d}"
+    return [
+        ActionRow(
+            a.plan.short_title,
+            a.ref,
+            a.text,
+            a.timescale,
+            reverse("actions:action-detail", args=[a.plan.slug, a.ref]) + query,
+            ", ".join(names.get(a.id, [])),
+        )
+        for a in actions
+    ]
+
+
+def record_as_at(record, *, as_at: date):
+    """The record as it stood at the end of `as_at`; 404 if it did not exist then."""
+    past = historical_as_at(type(record), moment_for(as_at), id=record.pk).first()
+    if past is None:
+        raise Http404(f"This did not exist yet on {as_at:%-d %B %Y}.")
+    return past
+
+
+def measures_led_by_as_at(*, lead: Lead, as_at: date):
+    """Measures naming this lead within actions they do not lead, as at the end of a day."""
+    moment = moment_for(as_at)
+    named = historical_as_at(MeasureLead, moment, lead_id=lead.pk).values("measure_id")
+    leads_action = historical_as_at(ActionLead, moment, lead_id=lead.pk).values("action_id")
+    return (
+        historical_as_at(Measure, moment, id__in=named)
+        .exclude(action_id__in=leads_action)
+        .select_related("action__plan")
+        .order_by("action__plan__slug", "action__sort_key", "order")
+    )
+
+
+@dataclass
+class PriorityShown:
+    priority: Any
+    leads: list
+    outcomes: list
+
+
+@dataclass
+class PlanPage:
+    plan: Any  # the plan, or its historical record as at a past day
+    priorities: list[PriorityShown]
+    core_tasks: list
+    sections: list
+    action_count: int
+
+
+def plan_page(*, plan: Plan, as_at: date | None = None) -> PlanPage:
+    """What the plan's page shows, now or as it stood at the end of a past day."""
+    if as_at is None:
+        priorities = [
+            PriorityShown(p, [pl.lead for pl in p.prioritylead_set.all()], list(p.outcomes.all()))
+            for p in priorities_for_plan(plan=plan)
+        ]
+        return PlanPage(plan, priorities, list(plan.core_tasks.all()),
+                        list(plan.sections.all()), plan.actions.count())  # fmt: skip
+    moment = moment_for(as_at)
+    past = record_as_at(plan, as_at=as_at)
+    counts = dict(
+        historical_as_at(Action, moment, plan_id=plan.pk)
+        .order_by()
+        .values_list("outcome_id")
+        .annotate(n=Count("history_id"))
+    )
+    outcomes = list(historical_as_at(Outcome, moment, plan_id=plan.pk).order_by("sort_key"))
+    for outcome in outcomes:
+        outcome.action_count = counts.get(outcome.id, 0)
+    past_priorities = list(historical_as_at(Priority, moment, plan_id=plan.pk).order_by("number"))
+    leads = list(
+        historical_as_at(PriorityLead, moment, priority_id__in=[p.id for p in past_priorities])
+        .select_related("lead")
+        .order_by("order")
+    )
+    priorities = [
+        PriorityShown(
+            p,
+            [pl.lead for pl in leads if pl.priority_id == p.id],
+            [o for o in outcomes if o.priority_id == p.id],
+        )
+        for p in past_priorities
+    ]
+    core_tasks = list(historical_as_at(CoreTask, moment, plan_id=plan.pk).order_by("number"))
+    sections = list(historical_as_at(PlanSection, moment, plan_id=plan.pk).order_by("order"))
+    return PlanPage(past, priorities, core_tasks, sections, sum(counts.values()))

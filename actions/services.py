@@ -1,9 +1,11 @@
 """Writes to the plan. Each service checks everything first and writes all or nothing."""
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from actions.models import (
@@ -19,9 +21,11 @@ from actions.models import (
     PlanLead,
     PriorityLead,
 )
+from actions.planexport import plan_action_records
 from actions.planfile import PLAN_FILE
 from actions.timescale import parse_timescale
-from kentplan.datafile import DataFileError, LineDict, Problem, parse
+from kentplan import clock
+from kentplan.datafile import DataFileError, LineDict, Problem, parse, read_text
 from targets.models import Inspection, NoticeTarget, Recommendation
 from targets.services import inspection_write, notice_write, upsert
 
@@ -32,17 +36,103 @@ JOINT_FIELDS = {
 }
 
 
+@dataclass
+class PlanImportReport:
+    """What an import did (or, in a dry run, would do), by action ref."""
+
+    plan: Plan
+    dry_run: bool = False
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+class _DryRun(Exception):
+    """Raised inside the import's transaction to roll a dry run back."""
+
+
 def plan_import_text(*, text: str) -> Plan:
     """Import a plan file's text (YAML or JSON); raises DataFileError saying what is wrong."""
+    return plan_import(text=text).plan
+
+
+def plan_import(
+    *, text: str, retire_missing: bool = False, dry_run: bool = False
+) -> PlanImportReport:
+    """Import a plan file's text. An action left out of the file is deleted only if it has
+    no progress; one with progress is refused, or kept as retired if `retire_missing`.
+    A dry run does everything, reports it, and rolls it all back."""
     data = parse(text)
     problems = PLAN_FILE.check(data) or _check_references(data)
     if problems:
         raise DataFileError(problems)
+    existing = Plan.objects.filter(slug=data["plan"]["slug"]).first()
+    missing = _missing_actions_with_progress(existing, data)
+    if missing and not retire_missing:
+        raise DataFileError([_missing_problem(missing)])
+    before = plan_action_records(plan=existing) if existing else {}
+    report = None
     try:
         with transaction.atomic():
-            return _write_plan(data)
+            report = _import(data, missing, before)
+            report.dry_run = dry_run
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     except (ValidationError, IntegrityError) as error:
         raise DataFileError([Problem(0, "file", f"the database refused it: {error}")]) from error
+    return report
+
+
+def _missing_actions_with_progress(plan: Plan | None, data: LineDict) -> list[Action]:
+    if plan is None:
+        return []
+    refs = {action["ref"] for _, action in _actions(data)}
+    return list(
+        plan.actions.filter(retired_on__isnull=True, updates__isnull=False)
+        .exclude(ref__in=refs)
+        .distinct()
+    )
+
+
+def _missing_problem(actions: list[Action]) -> Problem:
+    refs = ", ".join(a.ref for a in actions)
+    return Problem(
+        0,
+        "file",
+        f"actions {refs} have progress updates but are not in the file. Nothing was changed. "
+        "Check their refs, or import with --retire-missing to keep them as retired actions",
+    )
+
+
+def _import(data: LineDict, missing: list[Action], before: dict) -> PlanImportReport:
+    today = clock.today()
+    for action in missing:
+        action.retired_on = today
+        action.retired_reason = f"Left out of the plan file imported on {today:%-d %B %Y}."
+        action.full_clean()
+        action.save()
+    removed = _removable_refs(data)
+    plan = _write_plan(data)
+    after = plan_action_records(plan=plan)
+    return PlanImportReport(
+        plan=plan,
+        added=[ref for ref in after if ref not in before],
+        changed=[ref for ref in after if ref in before and after[ref] != before[ref]],
+        retired=[a.ref for a in missing],
+        removed=removed,
+    )
+
+
+def _removable_refs(data: LineDict) -> list[str]:
+    plan = Plan.objects.filter(slug=data["plan"]["slug"]).first()
+    if plan is None:
+        return []
+    refs = {action["ref"] for _, action in _actions(data)}
+    gone = plan.actions.filter(retired_on__isnull=True).exclude(ref__in=refs)
+    return list(gone.values_list("ref", flat=True))
 
 
 def _check_references(data: LineDict) -> list[Problem]:
@@ -150,13 +240,17 @@ def _set_m2m(manager, objects) -> None:
         manager.set(objects)
 
 
-def _write_children(manager, key: str, records: list, values_of) -> dict:
-    """Make the children of one parent exactly those listed, keyed by `key`."""
+def _write_children(manager, key: str, records: list, values_of, keep=None) -> dict:
+    """Make the children of one parent exactly those listed, keyed by `key`, but never
+    delete those matching `keep`."""
     kept = {}
     for record in records:
         lookup = {manager.field.name: manager.instance, key: record[key]}
         kept[record[key]] = upsert(manager.model, lookup, values_of(record))
-    manager.exclude(**{f"{key}__in": list(kept)}).delete()
+    unlisted = manager.exclude(**{f"{key}__in": list(kept)})
+    if keep is not None:
+        unlisted = unlisted.exclude(keep)
+    unlisted.delete()
     return kept
 
 
@@ -262,7 +356,10 @@ def _section_values(record: dict) -> dict:
 
 
 def _write_priorities(plan: Plan, records: list, leads: dict, core_tasks: dict) -> None:
-    priorities = _write_children(plan.priorities, "number", records, _priority_values)
+    holds_retired = Q(outcomes__actions__retired_on__isnull=False)
+    priorities = _write_children(
+        plan.priorities, "number", records, _priority_values, keep=holds_retired
+    )
     outcome_refs, action_refs = [], []
     for record in records:
         priority = priorities[record["number"]]
@@ -282,8 +379,8 @@ def _write_priorities(plan: Plan, records: list, leads: dict, core_tasks: dict) 
             for action_record in outcome_record.get("actions") or []:
                 _write_action(plan, outcome, action_record, leads, core_tasks)
                 action_refs.append(action_record["ref"])
-    plan.actions.exclude(ref__in=action_refs).delete()
-    plan.outcomes.exclude(ref__in=outcome_refs).delete()
+    plan.actions.exclude(ref__in=action_refs).filter(retired_on__isnull=True).delete()
+    plan.outcomes.exclude(ref__in=outcome_refs).exclude(actions__retired_on__isnull=False).delete()
     _write_links(plan, records)
 
 
@@ -312,7 +409,8 @@ def _write_action(plan, outcome, record: LineDict, leads: dict, core_tasks: dict
             "due_date": record.get("due", dates.due),
             "review_date": record.get("review", dates.review),
             "source_notes": record.get("source_notes", ""),
-            **{field: name in joint for name, field in JOINT_FIELDS.items()},
+            "retired_on": None,  # an action back in the file is back in the plan
+            **{flag: name in joint for name, flag in JOINT_FIELDS.items()},
         },
     )
     _write_ordered_leads(ActionLead, "action", action, [leads[n] for n in record["leads"]])
@@ -383,6 +481,8 @@ def _write_links(plan: Plan, records: list) -> None:
             link.delete()
 
 
-def plan_import_file(*, path: str) -> Plan:
-    with open(path, encoding="utf-8") as handle:
-        return plan_import_text(text=handle.read())
+def plan_import_file(
+    *, path: str, retire_missing: bool = False, dry_run: bool = False
+) -> PlanImportReport:
+    """Import a plan file from disk; see plan_import."""
+    return plan_import(text=read_text(path), retire_missing=retire_missing, dry_run=dry_run)

@@ -3,20 +3,25 @@
 Every page needs a signed-in user (LoginRequiredMiddleware); what each may change is
 decided by actions/rules.py."""
 
-from datetime import date, datetime, time
-
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
 from actions import selectors
+from actions.asat import as_at_context, as_at_from_request, moment_for, shows_as_at
 from actions.dataquality import data_quality_report
 from actions.filters import ActionFilter
 from actions.forms import VerifyForm
-from actions.tables import ActionTable
+from actions.tables import (
+    ActionTable,
+    actions_csv,
+    actions_workbook,
+    download_rows,
+    print_rows,
+)
 from kentplan.clock import today
+from targets.selectors import notice_target_progress, target_progress
 
 ACTIONS_PER_PAGE = 25
 
@@ -27,31 +32,126 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shows_as_at
 def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    as_at = as_at_from_request(request)
     plan = selectors.plan_get_for_page(slug=slug)
-    context = {
-        "plan": plan,
-        "priorities": selectors.priorities_for_plan(plan=plan),
-        "core_tasks": plan.core_tasks.all(),
-        "action_count": plan.actions.count(),
-    }
+    page = selectors.plan_page(plan=plan, as_at=as_at)
+    context = {"plan": plan, "page": page, **as_at_context(request, as_at)}
     return render(request, "actions/plan_detail.html", context)
 
 
 @require_GET
+@shows_as_at
 def action_list(request: HttpRequest, slug: str) -> HttpResponse:
+    as_at = as_at_from_request(request)
     plan = selectors.plan_get(slug=slug)
-    action_filter = ActionFilter(
-        request.GET or None, queryset=selectors.actions_for_table(plan=plan), plan=plan
-    )
+    action_filter = _action_filter(request, plan, as_at)
     table = ActionTable(action_filter.qs)
-    RequestConfig(request, paginate={"per_page": ACTIONS_PER_PAGE}).configure(table)
-    context = {"plan": plan, "filter": action_filter, "table": table}
+    RequestConfig(request, paginate=False).configure(table)
+    every_row = _fetch_if_printable(table.data.data)
+    table.paginate(page=_page_number(request), per_page=_per_page(request), orphans=0)
+    shows_all = table.paginator.num_pages == 1
+    context = {
+        "plan": plan,
+        "filter": action_filter,
+        "table": table,
+        "shows_all": shows_all,
+        "print_rows": [] if shows_all else print_rows(every_row),
+        "too_many_to_print": every_row is None,
+        "query": _query(request, drop=("page", "per_page")),
+        **as_at_context(request, as_at),
+    }
     return render(request, "actions/action_list.html", context)
 
 
 @require_GET
+@shows_as_at
+def action_download(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    """Every action the table's filters match, as CSV or an Excel workbook."""
+    as_at = as_at_from_request(request)
+    plan = selectors.plan_get(slug=slug)
+    action_filter = _action_filter(request, plan, as_at)
+    if action_filter.is_bound and not action_filter.form.is_valid():
+        problems = "; ".join(
+            f"{action_filter.form[name].label}: {' '.join(errors)}"
+            for name, errors in action_filter.form.errors.items()
+        )
+        return HttpResponseBadRequest(
+            f"The filters could not be read, so nothing was downloaded. {problems}",
+            content_type="text/plain; charset=utf-8",
+        )
+    rows = download_rows(action_filter.qs)
+    name = f"{plan.slug}-actions-{(as_at or today()):%Y-%m-%d}"
+    if kind == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        actions_csv(rows, response)
+    else:
+        response = HttpResponse(content_type=XLSX)
+        actions_workbook(rows, _download_about(request, plan, as_at, len(rows)), response)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_ROWS_SHOWN = 1000  # per page with ?per_page=all, and on paper
+
+
+def _fetch_if_printable(ordered):
+    """Fetches every matching row once (the page shows a slice of them, paper all of them)
+    unless there are more than MAX_ROWS_SHOWN; then None, and the page fetches its own."""
+    if ordered.count() > MAX_ROWS_SHOWN:
+        return None
+    return list(ordered)  # fills the queryset's cache, which the paginator then slices
+
+
+def _action_filter(request: HttpRequest, plan, as_at) -> ActionFilter:
+    when = selectors.table_moment(as_at=as_at)
+    queryset = selectors.actions_for_table(plan=plan, when=when)
+    data = _query_dict(request, drop=("as_at", "page", "per_page", "sort"))
+    return ActionFilter(data or None, queryset=queryset, plan=plan, when=when)
+
+
+def _download_about(request, plan, as_at, count: int) -> list[tuple[str, str]]:
+    shown = as_at or today()
+    filters = _query(request, drop=("as_at", "page", "per_page", "sort")) or "none"
+    return [
+        ("Plan", plan.title),
+        ("As at", f"{shown:%-d %B %Y}"),
+        ("Filters", filters),
+        ("Actions", str(count)),
+        ("Sample data", "Progress updates marked 'Sample update' are made-up demonstration data."),
+    ]
+
+
+def _query_dict(request: HttpRequest, drop=()) -> QueryDict:
+    query = request.GET.copy()
+    for name in drop:
+        query.pop(name, None)
+    return query
+
+
+def _query(request: HttpRequest, drop=()) -> str:
+    return _query_dict(request, drop).urlencode()
+
+
+def _per_page(request: HttpRequest) -> int:
+    """25 a page; `per_page=all` (or a larger number) up to MAX_ROWS_SHOWN."""
+    raw = request.GET.get("per_page", "")
+    if raw == "all":
+        return MAX_ROWS_SHOWN
+    return min(int(raw), MAX_ROWS_SHOWN) if raw.isdigit() and int(raw) > 0 else ACTIONS_PER_PAGE
+
+
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "")
+    return int(raw) if raw.isdigit() and 0 < len(raw) < 7 else 1
+
+
+@require_GET
+@shows_as_at
 def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
+    as_at = as_at_from_request(request)
     plan = selectors.plan_get(slug=slug)
     action = selectors.action_get(plan=plan, ref=ref)
     period = selectors.current_period()
@@ -65,26 +165,16 @@ def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         "can_update": request.user.has_perm("actions.update_action", action),
         "can_verify": request.user.has_perm("actions.verify_action", action),
         "verify_form": VerifyForm(),
+        **as_at_context(request, as_at),
     }
-    as_at = _as_at(request)
     if as_at is not None:
-        moment = datetime.combine(as_at, time.max, tzinfo=timezone.get_current_timezone())
-        past, updates = selectors.action_as_at(action=action, moment=moment)
+        past, updates = selectors.action_as_at(action=action, moment=moment_for(as_at))
         if past is None:
             raise Http404(f"Action {ref} did not exist on {as_at:%-d %B %Y}.")
-        context.update(as_at=as_at, past=past, updates=updates, can_update=False,
+        changes = [c for c in context["changes"] if c.when <= moment_for(as_at)]
+        context.update(past=past, updates=updates, changes=changes, can_update=False,
                        can_verify=False)  # fmt: skip
     return render(request, "actions/action_detail.html", context)
-
-
-def _as_at(request: HttpRequest):
-    raw = request.GET.get("as_at", "")
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        raise Http404(
-            "The date to show the action as at must be written like 2011-06-30."
-        ) from None
 
 
 @require_GET
@@ -95,28 +185,55 @@ def data_quality(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@shows_as_at
 def core_task_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    as_at = as_at_from_request(request)
     plan = selectors.plan_get(slug=slug)
     core_task = selectors.core_task_get(plan=plan, number=number)
-    context = {
-        "plan": plan,
-        "record": core_task,
-        "actions": selectors.actions_serving(core_tasks=core_task),
-    }
-    return render(request, "actions/core_task_detail.html", context)
+    context = _serving_context(request, as_at, core_task, "core_tasks")
+    return render(request, "actions/core_task_detail.html", {"plan": plan, **context})
+
+
+def _serving_context(request: HttpRequest, as_at, record, relation: str) -> dict:
+    """The record and the actions serving it, now or as they stood at the end of as_at."""
+    if as_at is None:
+        actions = selectors.actions_serving(**{relation: record})
+        rows = selectors.action_rows(actions)
+    else:
+        rows = selectors.action_rows_as_at(as_at=as_at, relation=relation, pk=record.pk)
+        record = _past(record, as_at)
+    return {"record": record, "actions": rows, **as_at_context(request, as_at)}
+
+
+def _past(record, as_at):
+    """The record's words as they stood, keeping its links (which history rows lack)."""
+    past = selectors.record_as_at(record, as_at=as_at)
+    for field in record._meta.concrete_fields:
+        if not field.is_relation:
+            setattr(record, field.attname, getattr(past, field.attname))
+    return record
 
 
 @require_GET
+@shows_as_at
 def notice_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(
-        request, "actions/notice_detail.html", {"notice": selectors.notice_get(slug=slug)}
-    )
+    notice = selectors.notice_get(slug=slug)
+    as_at = as_at_from_request(request)
+    context = {
+        "notice": notice,
+        "target_progress": notice_target_progress(notice=notice, as_at=as_at),
+        **as_at_context(request, as_at),
+    }
+    return render(request, "actions/notice_detail.html", context)
 
 
 @require_GET
+@shows_as_at
 def notice_target_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    as_at = as_at_from_request(request)
     target = selectors.notice_target_get(notice_slug=slug, number=number)
-    context = {"record": target, "actions": selectors.actions_serving(notice_targets=target)}
+    context = _serving_context(request, as_at, target, "notice_targets")
+    context["tp"] = target_progress(target=target, as_at=as_at)
     return render(request, "actions/notice_target_detail.html", context)
 
 
@@ -133,12 +250,11 @@ def inspection_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@shows_as_at
 def recommendation_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    as_at = as_at_from_request(request)
     recommendation = selectors.recommendation_get(inspection_slug=slug, number=number)
-    context = {
-        "record": recommendation,
-        "actions": selectors.actions_serving(recommendations=recommendation),
-    }
+    context = _serving_context(request, as_at, recommendation, "recommendations")
     return render(request, "actions/recommendation_detail.html", context)
 
 
@@ -148,11 +264,16 @@ def lead_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shows_as_at
 def lead_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    as_at = as_at_from_request(request)
     lead = selectors.lead_get(slug=slug)
-    context = {
-        "lead": lead,
-        "actions": selectors.actions_serving(leads=lead),
-        "measures": selectors.measures_led_by(lead=lead),
-    }
-    return render(request, "actions/lead_detail.html", context)
+    if as_at is None:
+        actions = selectors.action_rows(selectors.actions_serving(leads=lead))
+        measures = selectors.measures_led_by(lead=lead)
+    else:
+        lead = _past(lead, as_at)
+        actions = selectors.action_rows_as_at(as_at=as_at, lead=lead)
+        measures = selectors.measures_led_by_as_at(lead=lead, as_at=as_at)
+    context = {"lead": lead, "actions": actions, "measures": measures}
+    return render(request, "actions/lead_detail.html", {**context, **as_at_context(request, as_at)})

@@ -2,15 +2,22 @@
 reporting periods and evidence files. Every one checks who may do what through the
 rules in actions/rules.py before it shows or changes anything."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from actions import progress, selectors
-from actions.forms import OpenPeriodForm, ProgressUpdateForm, VerifyForm
-from actions.models import Action, Evidence, ReportingPeriod
+from actions import progress, selectors, selectors_progress
+from actions.brag import suggest_rating
+from actions.evidence import SizeLimit
+from actions.forms import OpenPeriodForm, ProgressUpdateForm, ReasonForm, VerifyForm
+from actions.models import Action, Evidence, EvidenceDownload, ProgressUpdate, ReportingPeriod
 from kentplan.clock import today
 
 
@@ -23,16 +30,39 @@ def _action_for(request: HttpRequest, slug: str, ref: str, perm: str) -> Action:
     return action
 
 
+@require_GET
 def my_actions(request: HttpRequest) -> HttpResponse:
     lead = getattr(request.user, "lead", None)
     period = selectors.current_period()
-    groups = selectors.my_actions(lead=lead, period=period, today=today()) if lead else []
-    context = {"lead": lead, "period": period, "groups": groups, "today": today()}
+    now = today()
+    show = request.GET.get("show", "")
+    groups = (
+        selectors_progress.my_actions(lead=lead, period=period, today=now, show=show)
+        if lead
+        else []
+    )
+    context = {"lead": lead, "period": period, "groups": groups, "today": now, "show": show}
+    if selectors_progress.may_verify_anything(request.user):
+        inbox = selectors_progress.verification_inbox(user=request.user, today=now)
+        context["inbox_count"] = inbox.count()
+        context["inbox"] = list(inbox[: INBOX_LIMIT if show != "verify" else None])
+    if request.user.has_perm("actions.manage_periods") and period:
+        context["returns"] = selectors_progress.returns_for_period(period=period, today=now)
     return render(request, "actions/my_actions.html", context)
 
 
+INBOX_LIMIT = 10
+
+
+@csrf_exempt  # checked by _action_update, once the upload's size limit is in place
 @require_http_methods(["GET", "POST"])
 def action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
+    request.upload_handlers.insert(0, SizeLimit(request, settings.EVIDENCE_MAX_BYTES))
+    return _action_update(request, slug, ref)
+
+
+@csrf_protect
+def _action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
     action = _action_for(request, slug, ref, "actions.update_action")
     period = selectors.current_period()
     if period is None:
@@ -43,6 +73,9 @@ def action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         form = ProgressUpdateForm(initial=_initial(existing))
         return _update_page(request, action, period, state, form)
     form = ProgressUpdateForm(request.POST, request.FILES)
+    if getattr(request, "upload_too_big", False):
+        limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        form.add_error("evidence_file", f"The file must be smaller than {limit}")
     if not form.is_valid():
         return _update_page(request, action, period, state, form, status=400)
     try:
@@ -67,14 +100,16 @@ def _initial(update) -> dict:
         return {}
     fields = ["status", "override_reason", "commentary", "revised_due_date", "revised_reason"]
     initial = {name: getattr(update, name) for name in fields}
-    initial["rating"] = "" if update.rating == update.suggested_rating else update.rating
+    different = update.rating != update.suggested_rating
+    initial["rating"] = update.rating if different else ""
+    initial["rating_mode"] = "different" if different else "suggested"
     initial["version"] = update.version
     return initial
 
 
 def _input(cleaned: dict) -> dict:
     """The form's values as the service takes them: blank text as "", dates and files as None."""
-    values = {k: v for k, v in cleaned.items() if k != "version"}
+    values = {k: v for k, v in cleaned.items() if k not in ("version", "rating_mode")}
     return {
         k: "" if v is None and not k.endswith(("date", "file")) else v for k, v in values.items()
     }
@@ -90,8 +125,21 @@ def _add_errors(form, error: ValidationError) -> None:
 
 def _update_page(request, action, period, state, form, status=200) -> HttpResponse:
     context = {"action": action, "plan": action.plan, "period": period, "state": state,
-               "form": form}  # fmt: skip
+               "form": form, "suggestion": _suggestion(form, action, state),
+               "file_dropped": bool(request.FILES.get("evidence_file"))}  # fmt: skip
     return render(request, "actions/update_form.html", context, status=status)
+
+
+def _suggestion(form, action, state) -> dict | None:
+    """The rating the chosen status suggests, and its rule, shown before saving."""
+    status = form.data.get("status") if form.is_bound else form.initial.get("status")
+    if status not in ProgressUpdate.Status.values:
+        return None
+    typed = getattr(form, "cleaned_data", {}).get("revised_due_date")
+    forecast = typed or state.forecast
+    rating, rule = suggest_rating(status=status, due=forecast, start=action.start_date,
+                                  today=today())  # fmt: skip
+    return {"rating": rating, "label": ProgressUpdate.Rating(rating).label, "rule": rule}
 
 
 def _conflict_page(request, action, period, form, current) -> HttpResponse:
@@ -102,8 +150,18 @@ def _conflict_page(request, action, period, form, current) -> HttpResponse:
         }  # fmt: skip
     )
     context = {"action": action, "plan": action.plan, "period": period, "current": current,
-               "mine": form.cleaned_data, "form": resubmit}  # fmt: skip
+               "mine": form.cleaned_data, "mine_labels": _labels(form.cleaned_data),
+               "form": resubmit}  # fmt: skip
     return render(request, "actions/conflict.html", context, status=409)
+
+
+def _labels(cleaned: dict) -> dict[str, str]:
+    """What the lead chose, in the words the form showed ("On track"), not stored values."""
+    rating = cleaned.get("rating")
+    return {
+        "status": ProgressUpdate.Status(cleaned["status"]).label,
+        "rating": ProgressUpdate.Rating(rating).label if rating else "The suggested rating",
+    }
 
 
 @require_POST
@@ -126,15 +184,42 @@ def action_verify(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         else:
             verb = "verified" if form.cleaned_data["decision"] == "accept" else "sent back"
             messages.success(request, f"Action {action.ref}’s completion is {verb}.")
-            return redirect(action.get_absolute_url())
+            return redirect(_after_verify(request, action))
     context = {"action": action, "plan": action.plan, "update": update, "form": form}
     return render(request, "actions/verify_form.html", context, status=400)
 
 
+def _after_verify(request: HttpRequest, action: Action) -> str:
+    """Back to the inbox when the decision was made from it, else to the action."""
+    if request.POST.get("next") == "inbox":
+        return reverse("actions:my-actions") + "#verify"
+    return action.get_absolute_url()
+
+
+@require_http_methods(["GET", "POST"])
+def action_reopen(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
+    action = _action_for(request, slug, ref, "actions.verify_action")
+    update = next((u for u in action.updates.all()), None)
+    if update is None or update.verification != update.Verification.VERIFIED:
+        raise Http404("This action has no verified completion to reopen.")
+    form = ReasonForm(request.POST or None, label="Why are you reopening this completion?")
+    if request.method == "POST" and form.is_valid():
+        try:
+            progress.progress_update_reopen(
+                update=update, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"Action {action.ref}’s completion is reopened.")
+            return redirect(action.get_absolute_url())
+    context = {"action": action, "plan": action.plan, "update": update, "form": form}
+    return render(request, "actions/reopen_form.html", context, status=400 if form.errors else 200)
+
+
 @require_http_methods(["GET", "POST"])
 def period_list(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("actions.manage_periods"):
-        raise PermissionDenied
+    _require_office(request)
     form = OpenPeriodForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -144,15 +229,31 @@ def period_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{period} is open for updates.")
             return redirect("actions:period-list")
-    periods = ReportingPeriod.objects.all()
-    status = 400 if form.errors else 200
-    return render(request, "actions/period_list.html", {"periods": periods, "form": form},
-                  status=status)  # fmt: skip
+    paginator = Paginator(ReportingPeriod.objects.all(), 24)
+    context = {
+        "periods": paginator.get_page(request.GET.get("page")),
+        "form": form,
+        "open_period": selectors.current_period(),
+    }
+    return render(request, "actions/period_list.html", context, status=400 if form.errors else 200)
 
 
-@require_POST
+def _require_office(request: HttpRequest) -> None:
+    if not request.user.has_perm("actions.manage_periods"):
+        raise PermissionDenied
+
+
+@require_http_methods(["GET", "POST"])
 def period_close(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
     period = get_object_or_404(ReportingPeriod, pk=pk)
+    if request.method == "GET":
+        returns = (
+            selectors_progress.returns_for_period(period=period, today=today())
+            if period.is_open
+            else None
+        )
+        return render(request, "actions/period_close.html", {"period": period, "returns": returns})
     try:
         progress.period_close(period=period, user=request.user)
     except ValidationError as error:
@@ -162,9 +263,63 @@ def period_close(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("actions:period-list")
 
 
+@require_http_methods(["GET", "POST"])
+def period_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    period = get_object_or_404(ReportingPeriod, pk=pk)
+    form = ReasonForm(request.POST or None, label=f"Why are you reopening {period}?")
+    if request.method == "POST" and form.is_valid():
+        try:
+            progress.period_reopen(
+                period=period, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, f"{period} is open again for updates.")
+            return redirect("actions:period-list")
+    status = 400 if form.errors else 200
+    context = {"period": period, "form": form}
+    return render(request, "actions/period_reopen.html", context, status=status)
+
+
+@require_GET
+def returns(request: HttpRequest) -> HttpResponse:
+    _require_office(request)
+    period = selectors.current_period()
+    if period is None:
+        return render(request, "actions/returns.html", {"period": None})
+    context = {
+        "period": period,
+        "returns": selectors_progress.returns_for_period(period=period, today=today()),
+    }
+    return render(request, "actions/returns.html", context)
+
+
+@require_POST
+def returns_chase(request: HttpRequest) -> HttpResponse:
+    _require_office(request)
+    period = selectors.current_period()
+    if period is None:
+        raise Http404("No month is open, so there are no returns to chase.")
+    try:
+        chase = progress.returns_chase(period=period, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        leads = "1 lead" if chase.leads_emailed == 1 else f"{chase.leads_emailed} leads"
+        messages.success(request, f"Reminder sent to {leads} with missing returns for {period}.")
+    return redirect("actions:returns")
+
+
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = get_object_or_404(Evidence.objects.select_related("update__action"), pk=pk)
-    if not evidence.file or not request.user.has_perm("actions.view_plan"):
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("update__action__outcome__priority"), pk=pk
+    )
+    if not evidence.file:
         raise Http404
+    if not request.user.has_perm("actions.view_evidence", evidence.update.action):
+        raise PermissionDenied
+    EvidenceDownload.objects.create(evidence=evidence, user=request.user)
     return FileResponse(evidence.file.open("rb"), as_attachment=True,
                         filename=evidence.file.name.rsplit("/", 1)[-1])  # fmt: skip

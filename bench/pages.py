@@ -2,7 +2,9 @@
 
 Prints figures; it asserts nothing. Run from the project folder:
 
-    DEBUG=1 .venv/bin/python bench/pages.py [--repeat 20]
+    DEBUG=1 .venv/bin/python bench/pages.py [--repeat 20] [--times 10]
+
+With --times N the pages are measured again with N copies of the 2011 plan (bench/scaling.py).
 
 It uses a throwaway SQLite database (or DATABASE_URL if set) and leaves no data behind.
 """
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 if "DATABASE_URL" not in os.environ:
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
 os.environ.setdefault("DEBUG", "1")
@@ -38,6 +41,12 @@ PAGES = [
     f"{PLAN}/",
     f"{PLAN}/actions/",
     f"{PLAN}/actions/?q=audit&joint=yes",
+    f"{PLAN}/actions/?rating=red&overdue=1",
+    f"{PLAN}/actions/?missing_update=1&changed_since=2011-10-01&due_within=90",
+    f"{PLAN}/actions/?per_page=all",
+    f"{PLAN}/actions/?as_at=2011-05-31",
+    f"{PLAN}/actions.csv?rating=amber",
+    f"{PLAN}/actions.xlsx",
     f"{PLAN}/actions/2.1.4/",
     f"{PLAN}/data-quality/",
     "/notices/improvement-notice-2011/targets/3/",
@@ -60,7 +69,9 @@ def timed(label: str, func) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20)
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--times", type=int, default=1, help="also measure at N x the plan")
+    options = parser.parse_args()
+    repeat = options.repeat
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}")
     timed("load_seed_data (empty database)", lambda: call_command("load_seed_data", verbosity=0))
@@ -73,7 +84,17 @@ def main() -> None:
     from django.contrib.auth import get_user_model
 
     client.force_login(get_user_model().objects.get(username="malcolm.newsam"))
-    print(f"\n{'page (signed in as malcolm.newsam)':<52} {'median':>9} {'p90':>9} {'queries':>8}")
+    measure_pages(client, repeat, "real size")
+    if options.times > 1:
+        from scaling import scale_to
+
+        timed(f"make {options.times}x the real plan", lambda: scale_to(options.times))
+        measure_pages(client, repeat, f"{options.times}x the real plan")
+
+
+def measure_pages(client, repeat: int, label: str) -> None:
+    print(f"\n{'page (signed in as malcolm.newsam), ' + label:<52} {'median':>9} {'p90':>9} "
+          f"{'queries':>8}")  # fmt: skip
     for url in PAGES:
         times = []
         for _ in range(repeat):

@@ -1,12 +1,29 @@
 """Writes to governance records: checked first, all or nothing."""
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from dataclasses import dataclass
+from datetime import date
 
-from actions.models import Plan
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from actions.models import Lead, Plan
 from actions.services import lead_get_or_create
 from governance.governancefile import GOVERNANCE_FILE
-from governance.models import Body, Meeting, Membership, Signatory
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    BoardAction,
+    BoardActionNote,
+    Body,
+    CommitteePaper,
+    Decision,
+    Meeting,
+    Membership,
+    PaperSection,
+    Signatory,
+)
+from governance.rules import may_sign
 from kentplan.datafile import DataFileError, LineDict, Problem, parse
 from targets.services import upsert
 
@@ -104,3 +121,180 @@ def _write_signoff(record: LineDict) -> None:
             {"plan": plan, "lead": lead_get_or_create(name=line["name"])},
             {"capacity": line.get("capacity", ""), "order": order},
         )
+
+
+def _save(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+# Meetings ------------------------------------------------------------------------------
+
+
+def _one_meeting_a_day(body: Body, day: date, meeting: Meeting | None = None) -> None:
+    others = Meeting.objects.filter(body=body, date=day).exclude(pk=meeting.pk if meeting else None)
+    if others.exists():
+        raise ValidationError({"date": f"{body.name} already has a meeting on {day:%-d %B %Y}."})
+
+
+def meeting_record(*, body: Body, date: date, title: str, note: str = "") -> Meeting:
+    """Record a meeting of a body."""
+    _one_meeting_a_day(body, date)
+    with transaction.atomic():
+        return _save(Meeting(body=body, date=date, title=title, note=note))
+
+
+def meeting_edit(*, meeting: Meeting, date: date, title: str, note: str = "") -> Meeting:
+    """Change a meeting's date, title or note."""
+    _one_meeting_a_day(meeting.body, date, meeting)
+    with transaction.atomic():
+        meeting.date, meeting.title, meeting.note = date, title, note
+        return _save(meeting)
+
+
+def agenda_item_save(
+    *, meeting: Meeting, item: AgendaItem | None = None, order: int, title: str,
+    presenter: str = "", paper_title: str = "", paper_url: str = "",
+) -> AgendaItem:  # fmt: skip
+    """Add an item to a meeting's agenda, or change one."""
+    item = item or AgendaItem(meeting=meeting)
+    if item.meeting_id != meeting.pk:
+        raise PermissionDenied
+    if meeting.agenda_items.filter(order=order).exclude(pk=item.pk).exists():
+        raise ValidationError({"order": f"The agenda already has an item {order}."})
+    item.order, item.title, item.presenter = order, title, presenter
+    item.paper_title, item.paper_url = paper_title, paper_url
+    with transaction.atomic():
+        return _save(item)
+
+
+def attendance_record(*, meeting: Meeting, statuses: dict[Lead, str]) -> None:
+    """Set who attended and who sent apologies; a blank status removes the person's line."""
+    with transaction.atomic():
+        for lead, status in statuses.items():
+            if not status:
+                Attendance.objects.filter(meeting=meeting, lead=lead).delete()
+                continue
+            line = Attendance.objects.filter(meeting=meeting, lead=lead).first()
+            line = line or Attendance(meeting=meeting, lead=lead)
+            line.status = status
+            _save(line)
+
+
+def decision_record(
+    *, meeting: Meeting, text: str, agenda_item: AgendaItem | None, decision: Decision | None = None
+) -> Decision:
+    """Record a decision of a meeting (or change one), under one of its agenda items if given."""
+    decision = decision or Decision(meeting=meeting)
+    if decision.meeting_id != meeting.pk:
+        raise PermissionDenied
+    decision.text, decision.agenda_item = text, agenda_item
+    with transaction.atomic():
+        return _save(decision)
+
+
+def board_action_raise(
+    *, meeting: Meeting, description: str, owner: Lead, due_date: date | None
+) -> BoardAction:
+    """Put an action arising on the body's log; it stays there until a meeting closes it."""
+    with transaction.atomic():
+        return _save(
+            BoardAction(raised_at=meeting, description=description, owner=owner, due_date=due_date)
+        )
+
+
+def board_action_update(
+    *, action: BoardAction, meeting: Meeting, note: str, owner: Lead, due_date: date | None,
+    close: bool,
+) -> BoardAction:  # fmt: skip
+    """Report on an action at a meeting: a note, a new owner or date, or closing it."""
+    if meeting.body_id != action.raised_at.body_id:
+        raise ValidationError({"meeting": "Choose a meeting of the body that raised the action."})
+    with transaction.atomic():
+        action.owner, action.due_date = owner, due_date
+        if close:
+            action.status, action.closed_at = BoardAction.Status.CLOSED, meeting
+        else:
+            action.status, action.closed_at = BoardAction.Status.OPEN, None
+        _save(action)
+        if note:
+            _save(BoardActionNote(action=action, meeting=meeting, text=note))
+        return action
+
+
+# Signing off a plan --------------------------------------------------------------------
+
+
+def plan_sign(*, signatory: Signatory, user) -> Signatory:
+    """The member signs their own line of the plan's sign-off, timestamped now."""
+    if not may_sign(user, signatory):
+        raise PermissionDenied("Only the member named on this line can sign it.")
+    with transaction.atomic():
+        line = Signatory.objects.select_for_update().get(pk=signatory.pk)
+        if line.is_signed:
+            raise ValidationError("You have already signed this plan.")
+        line.signed_at = timezone.now()
+        line.signed_on = timezone.localdate(line.signed_at)
+        line.signed_by = user
+        return _save(line)
+
+
+# Committee papers ----------------------------------------------------------------------
+
+
+@dataclass
+class SectionInput:
+    heading: str
+    body: str
+
+
+PAPER_FIELDS = [
+    "plan", "by", "to", "subject", "classification", "summary", "as_at", "previous_paper_date",
+    "readings_from", "recommendations", "contact_name", "contact_title", "contact_phone",
+    "contact_email", "background_documents",
+]  # fmt: skip
+
+
+NEW_PAPER_SECTIONS = [
+    {"heading": "Introduction", "body": ""},
+    {"heading": "Progress to date", "body": "[progress]"},
+    {"heading": "Impact on Performance", "body": "[performance]"},
+]
+
+
+def committee_paper_draft(*, meeting: Meeting) -> CommitteePaper:
+    """A new, unsaved draft for the meeting, dated and linked to the last paper like it."""
+    previous = (
+        CommitteePaper.objects.filter(meeting__date__lt=meeting.date)
+        .select_related("plan")
+        .order_by("-meeting__date")
+        .first()
+    )
+    plan = previous.plan if previous else Plan.objects.order_by("-date").first()
+    return CommitteePaper(
+        meeting=meeting, plan=plan, as_at=meeting.date,
+        previous_paper_date=previous.meeting.date if previous else None,
+        readings_from=previous.as_at if previous else None, contact_name="",
+    )  # fmt: skip
+
+
+def committee_paper_save(
+    *, paper: CommitteePaper, fields: dict, indicators, sections: list[SectionInput]
+) -> CommitteePaper:
+    """Save a draft's wording and its sections, all or nothing; an issued paper never changes."""
+    if paper.pk and CommitteePaper.objects.filter(pk=paper.pk, status="issued").exists():
+        raise ValidationError("This paper has been issued and can no longer be changed.")
+    if not sections:
+        raise ValidationError("A paper needs at least one section.")
+    for name in PAPER_FIELDS:
+        if name in fields:
+            setattr(paper, name, fields[name])
+    with transaction.atomic():
+        _save(paper)
+        paper.indicators.set(indicators)
+        paper.sections.all().delete()
+        for order, section in enumerate(sections, start=1):
+            _save(PaperSection(paper=paper, order=order, heading=section.heading,
+                               body=section.body))  # fmt: skip
+        return paper

@@ -15,7 +15,16 @@ class LineDict(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """A safe loader that refuses aliases (*name): a few bytes of nested aliases expand to
+    billions of values when the file is checked, and a plan file never needs them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed; write the values out", mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -44,6 +53,20 @@ class DataFileError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def read_text(path: str) -> str:
+    """The file's text; a DataFileError in one line if it is a folder or not UTF-8."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise DataFileError([Problem(0, "file", f"{path} is a folder, not a file")]) from None
+    except UnicodeDecodeError as error:
+        message = (
+            f"the file is not UTF-8 text (byte {error.start} cannot be read); save it as UTF-8"
+        )
+        raise DataFileError([Problem(0, "file", message)]) from None
 
 
 def parse(text: str) -> LineDict:

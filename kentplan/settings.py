@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "kentplan",
     "targets",
     "actions",
@@ -115,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kentplan.context_processors.demo",
+                "actions.context_processors.verification",
             ],
         },
     },
@@ -143,11 +146,25 @@ CACHES = {
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# No query may run longer than this on PostgreSQL: the database stops it and the page
+# fails rather than holding a connection (and a worker) for ever. 0 turns the limit off.
+DATABASE_STATEMENT_TIMEOUT_SECONDS = env_int("DATABASE_STATEMENT_TIMEOUT_SECONDS", 15)
+if DATABASE_STATEMENT_TIMEOUT_SECONDS < 0:
+    raise ImproperlyConfigured("DATABASE_STATEMENT_TIMEOUT_SECONDS must be 0 or more")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (
+        _options.get("options", "")
+        + f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000}"
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -186,8 +203,10 @@ SESSION_RENEW_SECONDS = 60
 
 # Repeated failed sign-ins lock that username from that address for a while. Not by
 # address alone: a council office shares one address.
-AXES_FAILURE_LIMIT = env_int("SIGN_IN_ATTEMPTS", 5)
-AXES_COOLOFF_TIME = env_int("SIGN_IN_LOCKOUT_MINUTES", 30) / 60
+SIGN_IN_ATTEMPTS = env_int("SIGN_IN_ATTEMPTS", 5)
+SIGN_IN_LOCKOUT_MINUTES = env_int("SIGN_IN_LOCKOUT_MINUTES", 30)
+AXES_FAILURE_LIMIT = SIGN_IN_ATTEMPTS
+AXES_COOLOFF_TIME = SIGN_IN_LOCKOUT_MINUTES / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -226,3 +245,104 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 FIXTURES_DIR = BASE_DIR / "fixtures"
 SEEDS_DIR = Path(environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
+
+
+# --- Security hardening, logging and throttles (issue 9) -------------------------------
+
+
+def env_admins(name: str) -> list[tuple[str, str]]:
+    """ADMINS=Name:email,Other:email → Django's [(name, email), ...]."""
+    admins = []
+    for part in env_list(name, ""):
+        person, _, email = part.rpartition(":")
+        if "@" not in email:
+            raise ImproperlyConfigured(f"{name} must be like 'Name:email,Name:email'; got {part!r}")
+        admins.append((person.strip() or email.strip(), email.strip()))
+    return admins
+
+
+MIDDLEWARE.insert(0, "kentplan.logs.RequestIdMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "csp.middleware.CSPMiddleware")  # fmt: skip
+MIDDLEWARE.insert(MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+                  "kentplan.security.RejectNulMiddleware")  # fmt: skip
+MIDDLEWARE.append("kentplan.security.SignedInNoStoreMiddleware")
+INSTALLED_APPS.append("csp")
+
+# HTTPS. Behind a TLS-terminating proxy set BEHIND_PROXY=1 so Django believes its
+# X-Forwarded-Proto header, and TRUSTED_PROXY_COUNT to the number of proxies in front.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy: everything from this site only; no inline scripts or styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# The lock-out counts the real client behind the proxies, and a looser limit applies
+# to a username from any address.
+AXES_CLIENT_IP_CALLABLE = "kentplan.security.client_ip"
+AXES_HANDLER = "kentplan.lockout.LockoutHandler"
+SIGN_IN_ATTEMPTS_PER_USERNAME = env_int("SIGN_IN_ATTEMPTS_PER_USERNAME", 20)
+PASSWORD_RESET_PER_HOUR = env_int("PASSWORD_RESET_PER_HOUR", 5)
+
+CSRF_FAILURE_VIEW = "kentplan.views.csrf_failure"
+
+# Logs: one JSON object a line on standard error; errors also e-mailed to ADMINS.
+ADMINS = env_admins("ADMINS")
+SERVER_EMAIL = environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+LOG_LEVEL = environ.get("LOG_LEVEL", "INFO").upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR; got {LOG_LEVEL!r}"
+    )
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "kentplan.logs.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {"json": {"()": "kentplan.logs.JsonFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_id"],
+            "formatter": "json",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stderr", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+        "kentplan.security": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        # WeasyPrint reports each step of every render at INFO: noise in production logs.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "matplotlib": {"level": "WARNING"},
+    },
+}
+# Long work (rendering papers as PDF) runs off the request in Django's task framework,
+# through the django-tasks backport: the queue is a table in the same database, and
+# `manage.py db_worker` processes run it (see README, "Workers").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -288,8 +288,9 @@ def _row(action: dict, updates: list[dict], priority_id, period, day: date) -> R
         row.verification, row.commentary = latest["verification"], latest["commentary"]
         row.updated_this_month = bool(period and latest["period_id"] == period.pk)
     # As My actions, the reminders and the actions table read them: reported complete
-    # (verified or not) is finished; anything else owes this month's update.
-    finished = row.status == Status.COMPLETE
+    # (verified or awaiting verification) is finished; a completion sent back, or anything
+    # else, owes this month's update.
+    finished = row.status == Status.COMPLETE and row.verification != "returned"
     if not finished and row.forecast:
         row.overdue = row.forecast < day
         row.due_soon = day <= row.forecast <= day + timedelta(days=DUE_SOON_DAYS)

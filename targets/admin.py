@@ -51,6 +51,12 @@ class NoticeTargetAdmin(SimpleHistoryAdmin):
 class MeasurementInline(admin.TabularInline):
     model = models.Measurement
     extra = 0
+    readonly_fields = ["entered_by"]
+
+
+class TrajectoryPointInline(admin.TabularInline):
+    model = models.TrajectoryPoint
+    extra = 0
 
 
 @admin.register(models.Indicator)
@@ -59,10 +65,22 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["notice_targets"]
-    inlines = [MeasurementInline]
+    inlines = [TrajectoryPointInline, MeasurementInline]
 
 
 @admin.register(models.Measurement)
 class MeasurementAdmin(SimpleHistoryAdmin):
-    list_display = ["indicator", "date", "value", "is_sample", "source"]
+    list_display = ["indicator", "date", "value", "is_sample", "source", "entered_by"]
     list_filter = ["indicator", "is_sample"]
+    readonly_fields = ["entered_by"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(models.TrajectoryPoint)
+class TrajectoryPointAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "date", "value", "source"]
+    list_filter = ["indicator"]

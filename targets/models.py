@@ -1,6 +1,7 @@
 """What the plan answers to: inspections and their recommendations, the Improvement
 Notice and its targets, and the indicators that show how the targets are moving."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -183,11 +184,27 @@ class Indicator(models.Model):
     target_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
     target_note = models.CharField(max_length=300, blank=True)
+    tolerance = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="How far worse than the trajectory a reading may be and still count as "
+        "within tolerance, in the indicator's own units (cases, percentage points …)",
+    )
+    tolerance_note = models.CharField(max_length=300, blank=True)
     notice_targets = models.ManyToManyField(NoticeTarget, blank=True, related_name="indicators")
     history = HistoricalRecords(m2m_fields=[notice_targets])
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tolerance__isnull=True) | models.Q(tolerance__gte=0),
+                name="indicator_tolerance_not_negative",
+                violation_error_message="A tolerance cannot be negative.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -211,6 +228,14 @@ class Measurement(models.Model):
     is_sample = models.BooleanField(
         default=False, help_text="Made-up demonstration data, not from the council's documents"
     )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who recorded the reading; empty for readings loaded from the papers",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -225,3 +250,30 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} on {self.date:%d %B %Y}"
+
+
+class TrajectoryPoint(models.Model):
+    """A dated milestone between an indicator's baseline and its target. Values between
+    milestones are interpolated when needed, never stored."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="trajectory_points"
+    )
+    date = models.DateField()
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    note = models.CharField(max_length=300, blank=True)
+    source = models.CharField(max_length=200, blank=True, help_text="Document it is taken from")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "date"],
+                name="one_trajectory_point_per_indicator_per_date",
+                violation_error_message="This indicator already has a milestone for that date.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} by {self.date:%d %B %Y}"

@@ -19,7 +19,7 @@ KEYS = {
     "indicator": {
         "slug": TEXT, "name": TEXT, "unit": TEXT, "polarity": TEXT, "description": TEXT,
         "baseline": "reading", "target": "reading", "notice": TEXT, "notice_targets": NUMBERS,
-        "measurements": (list, "reading"), "is_sample": BOOL,
+        "measurements": (list, "reading"), "trajectory": (list, "reading"), "is_sample": BOOL,
     },
     "reading": {"value": DECIMAL, "date": DATE, "note": TEXT, "source": TEXT},
 }  # fmt: skip

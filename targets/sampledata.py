@@ -1,6 +1,7 @@
-"""Sample indicator readings for the months after the seeds stop (June 2011 – March
-2012), so charts and dashboards have something to show. Made up, deterministic, and
-marked `is_sample` so every page that shows them says so."""
+"""Sample indicator readings for the months after the seeds stop, up to the demo's date
+(15 November 2011), and sample tolerances, so charts and dashboards have something to show.
+Made up, deterministic, and marked `is_sample` (or noted) so every page that shows them
+says so."""
 
 import random
 from datetime import date
@@ -11,17 +12,39 @@ from django.db import transaction
 from targets.models import Indicator, Measurement
 from targets.services import upsert
 
-LAST_SAMPLE_MONTH = date(2012, 3, 1)
+# The demo is fixed at 15 November 2011: no sample reading may be dated after it.
+LAST_SAMPLE_MONTH = date(2011, 11, 1)
 SAMPLE_NOTE = "Sample data for demonstration: not from the council’s papers"
+SAMPLE_TOLERANCE_NOTE = "Sample tolerance for demonstration: the council’s papers set none"
+SAMPLE_TOLERANCES = {
+    Indicator.Unit.COUNT: Decimal(50),
+    Indicator.Unit.PERCENT: Decimal(2),
+    Indicator.Unit.POINTS: Decimal(2),
+    Indicator.Unit.DAYS: Decimal(2),
+}
 
 
 def sample_measurements_load() -> int:
     """Add the sample readings (again safe: the same values every run); returns how many."""
     made = 0
     with transaction.atomic():
+        Measurement.objects.filter(is_sample=True, date__gt=LAST_SAMPLE_MONTH).delete()
         for indicator in Indicator.objects.prefetch_related("measurements"):
             made += _load_for(indicator)
+            _tolerance_for(indicator)
     return made
+
+
+def _tolerance_for(indicator: Indicator) -> None:
+    if indicator.tolerance is None or indicator.tolerance_note == SAMPLE_TOLERANCE_NOTE:
+        upsert(
+            Indicator,
+            {"pk": indicator.pk},
+            {
+                "tolerance": SAMPLE_TOLERANCES[indicator.unit],
+                "tolerance_note": SAMPLE_TOLERANCE_NOTE,
+            },
+        )
 
 
 def _load_for(indicator: Indicator) -> int:

@@ -1,12 +1,16 @@
 """Writes to inspections, notices and indicators: checked first, all or nothing."""
 
 import calendar
-from datetime import date
-from decimal import Decimal
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
+from kentplan import clock
 from kentplan.datafile import DataFileError, LineDict, Problem, parse
 from targets.models import (
     ImprovementNotice,
@@ -16,8 +20,10 @@ from targets.models import (
     Measurement,
     NoticeTarget,
     Recommendation,
+    TrajectoryPoint,
 )
 from targets.referencefile import REFERENCE_FILE
+from targets.trajectory import long_date
 
 
 def upsert(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
@@ -128,6 +134,11 @@ def _check_indicator_targets(data: LineDict) -> list[Problem]:
                 where = f"indicator {record['slug']}"
                 message = f"IN {number} of '{notice}' is not loaded; import the plan that has it"
                 problems.append(Problem(record.line, where, message))
+        for point in record.get("trajectory") or []:
+            if point.get("date") is None or point.get("value") is None:
+                where = f"indicator {record['slug']}"
+                message = "every trajectory milestone needs a date and a value"
+                problems.append(Problem(record.line, where, message))
     return problems
 
 
@@ -173,8 +184,192 @@ def indicator_write(*, record: LineDict) -> Indicator:
                 "is_sample": False,
             },
         )
+    for point in record.get("trajectory") or []:
+        upsert(
+            TrajectoryPoint,
+            {"indicator": indicator, "date": point["date"]},
+            {
+                "value": _decimal(point["value"]),
+                "note": point.get("note", ""),
+                "source": point.get("source", ""),
+            },
+        )
     return indicator
 
 
 def _decimal(value) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+# Readings recorded by the programme office ------------------------------------------------
+
+READING_COLUMNS = ["indicator", "date", "value", "source", "note"]
+
+
+class ReadingsRejected(Exception):
+    """A readings file with problems: nothing from it was saved."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class ReadingRow:
+    """One row of an uploaded readings file, as understood, with what is wrong with it."""
+
+    row: int
+    indicator: Indicator | None
+    date: date | None
+    value: Decimal | None
+    source: str
+    note: str
+    problems: list[str] = field(default_factory=list)
+
+
+def reading_problems(*, indicator: Indicator, day: date, value: Decimal) -> list[str]:
+    """What stops a reading being recorded, in words (empty when nothing does)."""
+    problems = []
+    shown = f"{value.normalize():f}"
+    low, high, what = VALUE_RANGES[indicator.unit]
+    if (low is not None and value < low) or (high is not None and value > high):
+        problems.append(f"{shown} is not {what}")
+    elif indicator.unit == Indicator.Unit.COUNT and value != value.to_integral():
+        problems.append(f"{shown} is not a whole number")
+    if day > clock.today():
+        problems.append(f"{long_date(day)} is after today ({long_date(clock.today())})")
+    return problems
+
+
+VALUE_RANGES = {
+    Indicator.Unit.PERCENT: (0, 100, "a percentage between 0 and 100"),
+    Indicator.Unit.POINTS: (-100, 100, "a number of percentage points between -100 and 100"),
+    Indicator.Unit.COUNT: (0, None, "a number of 0 or more"),
+    Indicator.Unit.DAYS: (0, None, "a number of days of 0 or more"),
+}
+
+
+def reading_record(
+    *, indicator: Indicator, user, day: date, value: Decimal, source: str = "", note: str = ""
+) -> Measurement:
+    """Record one reading for an indicator; raises ValidationError with the problems."""
+    problems = reading_problems(indicator=indicator, day=day, value=value)
+    if problems:
+        raise ValidationError([p[0].upper() + p[1:] + "." for p in problems])
+    reading = Measurement(
+        indicator=indicator, date=day, value=value, source=source, note=note, entered_by=user
+    )
+    with transaction.atomic():
+        reading.full_clean()
+        reading.save()
+    return reading
+
+
+def readings_csv_check(*, text: str) -> list[ReadingRow]:
+    """Read a readings file (indicator, date, value, source, note) and say what is wrong with
+    each row. Row numbers count the heading as row 1, as a spreadsheet does."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    headings = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in READING_COLUMNS[:3] if c not in headings]
+    if missing:
+        raise ReadingsRejected(
+            [f"row 1: the file needs the columns {', '.join(READING_COLUMNS)}; "
+             f"it has no {' or '.join(missing)} column"]
+        )  # fmt: skip
+    reader.fieldnames = headings
+    named = {key: i for i in Indicator.objects.all() for key in (i.slug, i.name.lower())}
+    rows = [_reading_row(number, line, named) for number, line in enumerate(reader, start=2)]
+    if not rows:
+        raise ReadingsRejected(["the file has no readings under its heading row"])
+    _mark_duplicates(rows)
+    return rows
+
+
+def readings_csv_save(*, text: str, user) -> list[Measurement]:
+    """Record every reading in a file, or none of them if any row has a problem."""
+    rows = readings_csv_check(text=text)
+    problems = [f"row {r.row}: {p}" for r in rows for p in r.problems]
+    if problems:
+        raise ReadingsRejected(problems)
+    try:
+        with transaction.atomic():
+            return [
+                reading_record(
+                    indicator=r.indicator,
+                    user=user,
+                    day=r.date,
+                    value=r.value,
+                    source=r.source,
+                    note=r.note,
+                )  # fmt: skip
+                for r in rows
+            ]
+    except (ValidationError, IntegrityError) as error:
+        raise ReadingsRejected([f"nothing was saved: {error}"]) from error
+
+
+def _reading_row(number: int, line: dict, named: dict[str, Indicator]) -> ReadingRow:
+    def cell(name: str) -> str:
+        return (line.get(name) or "").strip()
+
+    row = ReadingRow(number, None, None, None, cell("source"), cell("note"))
+    row.indicator = named.get(cell("indicator").lower())
+    if row.indicator is None:
+        row.problems.append(_unknown_indicator(cell("indicator")))
+    row.date = _date_in(cell("date"), row.problems)
+    row.value = _decimal_in(cell("value"), row.problems)
+    if row.indicator and row.date and row.value is not None:
+        row.problems += reading_problems(indicator=row.indicator, day=row.date, value=row.value)
+    return row
+
+
+def _unknown_indicator(name: str) -> str:
+    if not name:
+        return "the indicator is missing"
+    return f"no indicator is called ‘{name}’; use the indicator’s name or its short name"
+
+
+def _date_in(text: str, problems: list[str]) -> date | None:
+    for form in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    problems.append(
+        f"‘{text}’ is not a date; write it as 2011-05-31 or 31/05/2011"
+        if text
+        else "the date is missing"
+    )
+    return None
+
+
+def _decimal_in(text: str, problems: list[str]) -> Decimal | None:
+    try:
+        value = Decimal(text.replace(",", "").rstrip("%"))
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        problems.append(f"‘{text}’ is not a number" if text else "the value is missing")
+        return None
+    if value != value.quantize(Decimal("0.01")):
+        problems.append(f"{text} has more than two decimal places")
+    return value
+
+
+def _mark_duplicates(rows: list[ReadingRow]) -> None:
+    keys = {(r.indicator.pk, r.date) for r in rows if r.indicator and r.date}
+    recorded = set(
+        Measurement.objects.filter(
+            indicator__in={k[0] for k in keys}, date__in={k[1] for k in keys}
+        ).values_list("indicator_id", "date")
+    )
+    first_row: dict = {}
+    for r in rows:
+        if not (r.indicator and r.date):
+            continue
+        key, on = (r.indicator.pk, r.date), f"{r.indicator.name} already has a reading for"
+        if key in first_row:
+            r.problems.append(f"{on} {long_date(r.date)} (row {first_row[key]})")
+        elif key in recorded:
+            r.problems.append(f"{on} {long_date(r.date)}, recorded before")
+        first_row.setdefault(key, r.row)

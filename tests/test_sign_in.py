@@ -20,6 +20,13 @@ def test_a_wrong_password_is_explained(users):
     assert "Enter a correct username and password" in response.content.decode()
 
 
+def test_a_wrong_password_is_also_shown_at_the_fields(users):
+    page = attempt(Client(), "alice").content.decode()
+    assert 'id="id_username-error"' in page
+    assert page.count('aria-describedby="id_username-error"') == 2
+    assert "<title>Error: Sign in" in page
+
+
 def test_signing_in_goes_to_my_actions(users):
     client = Client()
     response = attempt(client, "alice", "a-long-test-pass")
@@ -107,3 +114,30 @@ def test_a_signed_in_user_can_change_their_password(client_for, url):
                                  "new_password2": "another-long-pass-42"})  # fmt: skip
     assert response.status_code == 302
     assert client.get("/accounts/password_change/done/").status_code == 200
+
+
+def test_guessing_one_username_from_many_addresses_is_stopped(users):
+    per_username = settings.SIGN_IN_ATTEMPTS_PER_USERNAME
+    assert per_username > settings.AXES_FAILURE_LIMIT
+    for n in range(per_username):
+        attempt(Client(), "alice", ip=f"10.1.{n // 250}.{n % 250 + 1}")
+    locked = attempt(Client(), "alice", "a-long-test-pass", ip="10.9.9.9")
+    assert locked.status_code == 429
+    # Other usernames are untouched.
+    assert attempt(Client(), "bob", "a-long-test-pass", ip="10.9.9.9").status_code == 302
+
+
+def test_a_few_failures_from_several_addresses_do_not_lock_the_username(users):
+    for n in range(settings.AXES_FAILURE_LIMIT - 1):
+        attempt(Client(), "alice", ip=f"10.2.0.{n + 1}")
+        attempt(Client(), "alice", ip=f"10.3.0.{n + 1}")
+    assert attempt(Client(), "alice", "a-long-test-pass", ip="10.4.0.1").status_code == 302
+
+
+def test_the_lock_out_page_says_how_long_in_words(users):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(client, "alice")
+    page = attempt(client, "alice", "a-long-test-pass").content.decode()
+    assert "Wait 30 minutes" in page
+    assert "PT30M" not in page

@@ -43,3 +43,11 @@ def _blocks(lines: list[str]) -> list[SafeString]:
 def names(leads) -> str:
     """'Rob Semens, Heads of Service' from leads or from rows that have a .lead."""
     return ", ".join(getattr(item, "lead", item).name for item in leads)
+
+
+@register.filter
+def duration_words(value) -> str:
+    """A timedelta in words, e.g. '30 minutes' (not 'PT30M')."""
+    from kentplan.lockout import duration_in_words
+
+    return duration_in_words(value)

@@ -58,7 +58,7 @@ def test_only_the_accountable_lead_or_office_may_verify(client_for, users, open_
     from tests.actions.test_progress_update_submit import completed
 
     for ref, allowed in zip((OWN, OTHER, UNRELATED), MAY_VERIFY[who], strict=True):
-        update = completed(ref, users["office"], open_period)
+        update = completed(ref, users["alice"], open_period)
         response = client_for(who).post(f"{PLAN}/actions/{ref}/verify/", {"decision": "accept"})
         assert response.status_code == (302 if allowed else 403), (who, ref)
         update.refresh_from_db()

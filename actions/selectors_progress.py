@@ -1,0 +1,318 @@
+"""Reads for the monthly reporting cycle: which plans are live, My actions in bounded
+groups, the verification inbox and the programme office's returns tracker.
+
+Each action's state is worked out in the database (correlated subqueries on its
+updates), so the counts and the lists agree and no page loads every update."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from actions.models import (
+    Action,
+    ActionLead,
+    Chase,
+    Lead,
+    Plan,
+    PriorityLead,
+    ProgressUpdate,
+    ReportingPeriod,
+)
+
+Status, Rating, Verification = (
+    ProgressUpdate.Status,
+    ProgressUpdate.Rating,
+    ProgressUpdate.Verification,
+)
+
+# In the order My actions shows them: what needs the lead first.
+MY_ACTION_GROUPS = [
+    ("returned", "Returned: update needed"),
+    ("overdue", "Overdue or Red"),
+    ("at_risk", "At risk (Amber)"),
+    ("update_due", "Update due this month"),
+    ("on_track", "On track"),
+    ("complete", "Complete"),
+]
+GROUP_LIMIT = 10
+RETURN_STATES = [
+    ("submitted", "Submitted"),
+    ("awaiting", "Awaiting verification"),
+    ("returned", "Returned"),
+    ("missing", "Missing"),
+]
+
+
+def live_plans(*, today: date) -> QuerySet[Plan]:
+    """Plans in force on `today`: dated on or before it, and not replaced by a successor that
+    is. A plan with no date (the 2015 plan, whose start the sources do not give) is not yet
+    in force, so it neither asks for updates nor retires its predecessor. Used as a subquery,
+    so it costs no query of its own."""
+    successor = Plan.objects.filter(predecessor=OuterRef("pk"), date__lte=today)
+    return Plan.objects.filter(date__lte=today).exclude(Exists(successor))
+
+
+def live_plan_ids(*, today: date) -> QuerySet:
+    return live_plans(today=today).order_by().values("pk")
+
+
+def earliest_live_start(*, today: date) -> date | None:
+    """The start of the earliest plan in force: no month before it can be reported on."""
+    return live_plans(today=today).aggregate(start=Min("date"))["start"]
+
+
+def _latest(**outer: Any) -> QuerySet[ProgressUpdate]:
+    return ProgressUpdate.objects.filter(**outer).order_by("-period__month")
+
+
+def actions_with_state(*, period: ReportingPeriod | None, today: date) -> QuerySet[Action]:
+    """Every action annotated with its latest update, forecast due date and My-actions group."""
+    latest = _latest(action=OuterRef("pk"))
+    revised = latest.exclude(revised_due_date=None).values("revised_due_date")[:1]
+    this_month = ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)
+    has_this_month = Exists(this_month) if period else Value(True)
+    return Action.objects.annotate(
+        latest_id=Subquery(latest.values("pk")[:1]),
+        latest_status=Subquery(latest.values("status")[:1]),
+        latest_rating=Subquery(latest.values("rating")[:1]),
+        latest_verification=Subquery(latest.values("verification")[:1]),
+        forecast=Coalesce(Subquery(revised), F("due_date")),
+        has_this_month=has_this_month,
+    ).annotate(
+        group=Case(
+            When(latest_verification=Verification.RETURNED, then=Value("returned")),
+            When(latest_status=Status.COMPLETE, then=Value("complete")),
+            When(Q(forecast__lt=today) | Q(latest_rating=Rating.RED), then=Value("overdue")),
+            When(latest_rating=Rating.AMBER, then=Value("at_risk")),
+            When(has_this_month=False, then=Value("update_due")),
+            default=Value("on_track"),
+            output_field=CharField(),
+        )
+    )
+
+
+def _led_by(lead: Lead) -> Q:
+    delivers = ActionLead.objects.filter(action=OuterRef("pk"), lead=lead)
+    accountable = PriorityLead.objects.filter(priority=OuterRef("outcome__priority"), lead=lead)
+    return Q(Exists(delivers)) | Q(Exists(accountable))
+
+
+@dataclass
+class Row:
+    """One action in My actions, with its latest update (if any)."""
+
+    action: Action
+    latest: ProgressUpdate | None
+    update_due: bool
+
+
+@dataclass
+class Group:
+    key: str
+    label: str
+    count: int
+    rows: list[Row] = field(default_factory=list)
+    shown_all: bool = False
+
+
+def my_actions(
+    *, lead: Lead, period: ReportingPeriod | None, today: date, show: str = "", limit=GROUP_LIMIT
+) -> list[Group]:
+    """A lead's actions in live plans, grouped; each group's first `limit` rows (or every row
+    of the group named by `show`). A fixed number of queries however many actions there are."""
+    mine = actions_with_state(period=period, today=today).filter(
+        _led_by(lead), plan_id__in=live_plan_ids(today=today)
+    )
+    counts = dict(mine.order_by().values_list("group").annotate(n=Count("pk")))
+    groups = [Group(key, label, counts.get(key, 0)) for key, label in MY_ACTION_GROUPS]
+    actions = []
+    for group in groups:
+        if not group.count:
+            continue
+        rows = mine.filter(group=group.key).select_related("plan").order_by("forecast", "sort_key")
+        group.shown_all = group.key == show or group.count <= limit
+        group_actions = list(rows if group.key == show else rows[:limit])
+        actions.append((group, group_actions))
+    latest = ProgressUpdate.objects.select_related("period").in_bulk(
+        [a.latest_id for _, acts in actions for a in acts if a.latest_id]
+    )
+    for group, group_actions in actions:
+        group.rows = [
+            Row(
+                a,
+                latest.get(a.latest_id),
+                bool(period) and not a.has_this_month and group.key != "complete",
+            )
+            for a in group_actions
+        ]
+    return groups
+
+
+def verification_inbox(*, user, today: date) -> QuerySet[ProgressUpdate]:
+    """Completions this user may verify (never their own), oldest first."""
+    if not user.is_authenticated:
+        return ProgressUpdate.objects.none()
+    updates = ProgressUpdate.objects.filter(
+        verification=Verification.PENDING, action__plan_id__in=live_plan_ids(today=today)
+    ).exclude(author=user)
+    if not user.has_perm("actions.manage_periods"):
+        lead_id = getattr(getattr(user, "lead", None), "pk", None)
+        if lead_id is None:
+            return ProgressUpdate.objects.none()
+        accountable = PriorityLead.objects.filter(
+            priority=OuterRef("action__outcome__priority"), lead_id=lead_id
+        )
+        updates = updates.filter(Exists(accountable))
+    return updates.select_related("action__plan", "period", "author").order_by("submitted_at", "pk")
+
+
+def may_verify_anything(user) -> bool:
+    """The programme office, and those in a verifier's role (priority leads)."""
+    return user.is_authenticated and user.has_perm("actions.verify_some_action")
+
+
+# The programme office's returns tracker.
+
+
+def _return_state(action_ref: str, period: ReportingPeriod) -> Case:
+    this = ProgressUpdate.objects.filter(action=OuterRef(action_ref), period=period)
+    return Case(
+        When(~Exists(this), then=Value("missing")),
+        When(Exists(this.filter(verification=Verification.RETURNED)), then=Value("returned")),
+        When(Exists(this.filter(verification=Verification.PENDING)), then=Value("awaiting")),
+        default=Value("submitted"),
+        output_field=CharField(),
+    )
+
+
+def actions_reporting(*, period: ReportingPeriod, today: date) -> QuerySet[Action]:
+    """Actions that owe a return for the month: in a live plan and not completed earlier."""
+    done_before = ProgressUpdate.objects.filter(
+        action=OuterRef("pk"),
+        period__month__lt=period.month,
+        status=Status.COMPLETE,
+        verification__in=[Verification.PENDING, Verification.VERIFIED],
+    )
+    return Action.objects.filter(plan_id__in=live_plan_ids(today=today)).exclude(
+        Exists(done_before)
+    )
+
+
+def _state_counts() -> dict:
+    return {key: Count("pk", filter=Q(return_state=key)) for key, _ in RETURN_STATES}
+
+
+@dataclass
+class ReturnsLine:
+    name: str
+    counts: dict[str, int]
+    url: str = ""
+    has_account: bool = True
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def percent_in(self) -> int:
+        done = self.counts.get("submitted", 0) + self.counts.get("awaiting", 0)
+        return round(100 * done / self.total) if self.total else 100
+
+
+@dataclass
+class Returns:
+    period: ReportingPeriod
+    overall: ReturnsLine
+    by_priority: list[ReturnsLine]
+    by_lead: list[ReturnsLine]
+    leads_without_account: list[Lead]
+    chased_today: Chase | None
+    last_chase: Chase | None
+
+
+def returns_for_period(*, period: ReportingPeriod, today: date) -> Returns:
+    """Every live action's return for the month, counted overall, by priority and by lead."""
+    actions = actions_reporting(period=period, today=today).annotate(
+        return_state=_return_state("pk", period)
+    )
+    overall = actions.order_by().aggregate(**_state_counts())
+    priorities = (
+        actions.order_by("plan__date", "outcome__priority__number")
+        .values("plan__short_title", "outcome__priority__number", "outcome__priority__title")
+        .annotate(**_state_counts())
+    )
+    action_leads = ActionLead.objects.filter(action__in=actions.values("pk")).annotate(
+        return_state=_return_state("action", period)
+    )
+    leads = (
+        action_leads.order_by("lead__name")
+        .values("lead__name", "lead__slug", "lead__user_id")
+        .annotate(**_state_counts())
+    )
+    without_account = Lead.objects.filter(
+        user__isnull=True, pk__in=action_leads.values("lead_id")
+    ).order_by("name")
+    chases = list(period.chases.select_related("sent_by")[:1])
+    last = chases[0] if chases else None
+    return Returns(
+        period=period,
+        overall=ReturnsLine("All actions", overall),
+        by_priority=[
+            ReturnsLine(
+                f"{p['plan__short_title']}: {p['outcome__priority__number']} "
+                f"{p['outcome__priority__title']}",
+                _only_counts(p),
+            )
+            for p in priorities
+        ],
+        by_lead=[
+            ReturnsLine(
+                row["lead__name"],
+                _only_counts(row),
+                url=reverse("actions:lead-detail", args=[row["lead__slug"]]),
+                has_account=row["lead__user_id"] is not None,
+            )
+            for row in leads
+        ],
+        leads_without_account=list(without_account),
+        chased_today=last if last and last.day == today else None,
+        last_chase=last,
+    )
+
+
+def _only_counts(row: dict) -> dict[str, int]:
+    return {key: row[key] for key, _ in RETURN_STATES}
+
+
+def missing_returns_by_lead(*, period: ReportingPeriod, today: date) -> dict[Lead, list[Action]]:
+    """The leads (with an account and an e-mail address) whose return for the month is missing."""
+    missing = actions_reporting(period=period, today=today).exclude(
+        Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period))
+    )
+    rows = (
+        ActionLead.objects.filter(action__in=missing.values("pk"), lead__user__is_active=True)
+        .exclude(lead__user__email="")
+        .select_related("lead__user", "action__plan")
+        .order_by("lead__name", "action__plan__date", "action__sort_key")
+    )
+    by_lead: dict[Lead, list[Action]] = {}
+    for row in rows:
+        by_lead.setdefault(row.lead, []).append(row.action)
+    return by_lead

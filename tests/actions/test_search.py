@@ -1,0 +1,90 @@
+"""Searching the actions table costs one bounded query however many words are given
+(issue 9.2), and PostgreSQL stops any query that runs too long."""
+
+import os
+import re
+import subprocess
+import sys
+
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+PLAN = "/plans/putting-children-first-2011"
+
+
+def sql_of(client, query: str) -> list[str]:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(f"{PLAN}/actions/?{query}")
+    assert response.status_code == 200
+    return [q["sql"] for q in context.captured_queries]
+
+
+def joins(sqls: list[str]) -> int:
+    return sum(len(re.findall(r"\bJOIN\b", sql)) for sql in sqls)
+
+
+def test_it_runs_the_same_queries_with_the_same_joins_for_eight_words_as_for_one(client, plan_2011):
+    one = sql_of(client, "q=e")
+    eight = sql_of(client, "q=" + "+".join("e" * 8))
+    assert len(eight) == len(one)
+    assert joins(eight) == joins(one)
+    search = [sql for sql in eight if "LIKE" in sql.upper()]
+    assert search and all(sql.count("EXISTS") >= 8 for sql in search)
+
+
+def test_ten_words_are_refused_with_a_message_in_a_bounded_number_of_queries(
+    client, plan_2011, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(22):
+        response = client.get(f"{PLAN}/actions/?q=e e e e e e e e e e")
+    page = response.content.decode()
+    assert "Search for at most 8 words at a time; you entered 10." in page
+    assert "0 actions match these filters." in page
+    assert joins(sql_of(client, "q=e e e e e e e e e e")) <= joins(sql_of(client, "q=e"))
+
+
+def test_a_very_long_search_is_refused_with_a_message(client, plan_2011):
+    page = client.get(f"{PLAN}/actions/?q={'a' * 201}").content.decode()
+    assert "Search for at most 200 characters; you entered 201." in page
+
+
+def test_eight_words_still_find_the_action(client, plan_2011):
+    page = client.get(f"{PLAN}/actions/?q=ethnicity+e+e+e+e+e+e+e").content.decode()
+    assert "1 action match these filters." in page and "/actions/6.3.6/" in page
+
+
+def settings_options(**env) -> str:
+    code = (
+        "import os, django; os.environ['DJANGO_SETTINGS_MODULE'] = 'kentplan.settings'; "
+        "django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('options', ''))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, "SECRET_KEY": "x" * 50, **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.strip() or result.stderr
+
+
+def test_postgresql_connections_get_a_statement_timeout_of_15_seconds_by_default():
+    postgres = {"DATABASE_URL": "postgres://u@127.0.0.1:5432/nowhere"}
+    assert settings_options(**postgres) == "-c statement_timeout=15000"
+    timeout = {**postgres, "DATABASE_STATEMENT_TIMEOUT_SECONDS": "3"}
+    assert settings_options(**timeout) == "-c statement_timeout=3000"
+    assert settings_options(DATABASE_URL="sqlite:///x.sqlite3") == ""
+    bad = {**postgres, "DATABASE_STATEMENT_TIMEOUT_SECONDS": "soon"}
+    assert "DATABASE_STATEMENT_TIMEOUT_SECONDS must be a whole number" in settings_options(**bad)
+
+
+def test_the_database_stops_a_query_that_runs_too_long_on_postgresql(db):
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == f"{settings.DATABASE_STATEMENT_TIMEOUT_SECONDS}s"

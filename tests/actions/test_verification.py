@@ -1,0 +1,147 @@
+"""The verification inbox, the returned-update loop and separation of duties (issue 10;
+issue 9, item 4)."""
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from actions import progress
+from actions.models import ProgressUpdate
+from tests.actions.test_progress_update_submit import completed
+
+PLAN = "/plans/putting-children-first-2011"
+TODAY = date(2011, 11, 15)
+
+
+@pytest.fixture(autouse=True)
+def _demo_day():
+    with time_machine.travel(TODAY, tick=False):
+        yield
+
+
+def test_it_lists_completions_awaiting_a_priority_lead_oldest_first(client_for, users, open_period):
+    older = completed("1.1.1", users["alice"], open_period)
+    newer = completed("6.3.6", users["charlie"], open_period)
+    ProgressUpdate.objects.filter(pk=older.pk).update(submitted_at="2011-11-02T09:00Z")
+    ProgressUpdate.objects.filter(pk=newer.pk).update(submitted_at="2011-11-09T09:00Z")
+    completed("2.1.4", users["office"], open_period)  # Priority 2: not bob's to verify
+    page = client_for("bob").get("/my-actions/").content.decode()
+    assert "Awaiting your verification (2)" in page
+    inbox = page.split('id="verify"')[1].split("</table>")[0]
+    assert inbox.index("/actions/1.1.1/") < inbox.index("/actions/6.3.6/")
+    assert "/actions/2.1.4/" not in inbox
+
+
+def test_the_header_counts_what_awaits_verification(client_for, users, open_period):
+    completed("1.1.1", users["alice"], open_period)
+    page = client_for("bob").get("/plans/putting-children-first-2011/").content.decode()
+    assert "To verify" in page and 'kp-count">1</strong>' in page
+    assert "To verify" not in client_for("alice").get("/").content.decode()
+
+
+def test_the_programme_office_sees_every_completion_but_its_own(client_for, users, open_period):
+    completed("2.1.4", users["alice"], open_period)
+    completed("1.1.1", users["office"], open_period)
+    page = client_for("office").get("/my-actions/").content.decode()
+    assert "Awaiting your verification (1)" in page
+    assert "Your account is not linked" not in page
+
+
+def test_no_one_verifies_their_own_completion(users, open_period):
+    update = completed("1.1.1", users["bob"], open_period)
+    with pytest.raises(PermissionDenied, match="someone else must verify"):
+        progress.progress_update_verify(update=update, user=users["bob"], accept=True, comment="")
+    update.refresh_from_db()
+    assert update.verification == "pending"
+
+
+def test_the_action_page_does_not_offer_the_author_a_verify_form(client_for, users, open_period):
+    completed("1.1.1", users["bob"], open_period)
+    page = client_for("bob").get(f"{PLAN}/actions/1.1.1/").content.decode()
+    assert "someone else must verify it" in page
+    assert 'name="decision"' not in page
+
+
+def test_a_returned_completion_goes_back_to_the_lead_with_the_comment(
+    client_for, users, open_period, django_capture_on_commit_callbacks
+):
+    completed("1.1.1", users["alice"], open_period)
+    bob = client_for("bob")
+    with django_capture_on_commit_callbacks(execute=True):
+        bob.post(f"{PLAN}/actions/1.1.1/verify/", {"decision": "return", "comment": "No minutes"})
+    assert len(mail.outbox) == 1
+    assert "returned" in mail.outbox[0].subject and "No minutes" in mail.outbox[0].body
+    assert mail.outbox[0].to == ["alice@example.org"]
+    page = client_for("alice").get("/my-actions/").content.decode()
+    returned = page.split('id="returned"')[1].split("</table>")[0]
+    assert "No minutes" in returned
+    assert f"{PLAN}/actions/1.1.1/update/" in returned
+    action_page = client_for("alice").get(f"{PLAN}/actions/1.1.1/").content.decode()
+    assert "Returned: update needed" in action_page
+
+
+def test_the_verifier_is_emailed_when_it_is_resubmitted(
+    client_for, users, open_period, django_capture_on_commit_callbacks
+):
+    update = completed("1.1.1", users["alice"], open_period)
+    progress.progress_update_verify(update=update, user=users["bob"], accept=False, comment="x")
+    mail.outbox.clear()
+    update.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("alice").post(
+            f"{PLAN}/actions/1.1.1/update/",
+            {"status": "complete", "commentary": "Minutes attached", "version": update.version,
+             "evidence_url": "https://example.org/minutes"},
+        )  # fmt: skip
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert update.verification == "pending" and update.return_comment == ""
+    assert [m.to for m in mail.outbox] == [["bob@example.org"]]
+    assert "resubmitted" in mail.outbox[0].subject
+
+
+def _verified(users, open_period) -> ProgressUpdate:
+    update = completed("1.1.1", users["alice"], open_period)
+    progress.progress_update_verify(update=update, user=users["bob"], accept=True, comment="")
+    update.refresh_from_db()
+    return update
+
+
+def test_a_blue_completion_cannot_be_changed_by_its_author(client_for, users, open_period):
+    update = _verified(users, open_period)
+    response = client_for("alice").post(
+        f"{PLAN}/actions/1.1.1/update/",
+        {"status": "on_track", "commentary": "Changed my mind", "version": update.version},
+    )
+    assert response.status_code == 400
+    assert "cannot be changed" in response.content.decode()
+    update.refresh_from_db()
+    assert update.rating == "blue" and update.status == "complete"
+
+
+def test_a_verifier_reopens_blue_with_a_reason_kept_in_the_history(client_for, users, open_period):
+    update = _verified(users, open_period)
+    office = client_for("office")
+    assert office.post(f"{PLAN}/actions/1.1.1/reopen/", {"reason": ""}).status_code == 400
+    response = office.post(f"{PLAN}/actions/1.1.1/reopen/", {"reason": "Audit found a gap"})
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert update.verification == "returned" and update.rating == "green"
+    assert update.history.first().history_change_reason == "Reopened: Audit found a gap"
+    page = client_for("alice").get(f"{PLAN}/actions/1.1.1/").content.decode()
+    assert "Audit found a gap" in page
+
+
+def test_a_delivery_lead_may_not_reopen(client_for, users, open_period):
+    _verified(users, open_period)
+    response = client_for("alice").post(f"{PLAN}/actions/1.1.1/reopen/", {"reason": "x"})
+    assert response.status_code == 403
+
+
+def test_reopen_needs_a_reason(users, open_period):
+    update = _verified(users, open_period)
+    with pytest.raises(ValidationError):
+        progress.progress_update_reopen(update=update, user=users["office"], reason=" ")

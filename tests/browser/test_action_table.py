@@ -1,0 +1,69 @@
+"""The actions table and the pages read "as at" a date, in a real browser: axe-core finds
+no WCAG 2.2 A/AA violation, and the filters and downloads work without JavaScript."""
+
+from django.utils import timezone
+
+PLAN = "/plans/putting-children-first-2011"
+
+
+def test_the_table_and_past_pages_have_no_accessibility_violations(
+    site, page, axe_check, sign_in, users
+):
+    as_at = f"as_at={timezone.localdate():%Y-%m-%d}"
+    paths = [
+        f"{PLAN}/actions/?rating=none&overdue=1&due_within=30",
+        f"{PLAN}/actions/?rating=purple&q=" + "+".join("e" * 10),
+        f"{PLAN}/actions/?per_page=all",
+        f"{PLAN}/actions/?{as_at}",
+        f"{PLAN}/?{as_at}",
+        f"{PLAN}/actions/2.1.4/?{as_at}",
+        f"{PLAN}/core-tasks/6/?{as_at}",
+        f"/notices/improvement-notice-2011/targets/3/?{as_at}",
+        f"/inspections/ofsted-safeguarding-lac-2010/recommendations/9/?{as_at}",
+        f"/leads/rob-semens/?{as_at}",
+    ]
+    sign_in(page, "board")
+    problems = {}
+    for path in paths:
+        response = page.goto(site + path)
+        assert response.status == 200, path
+        violations = axe_check(page)
+        if violations:
+            problems[path] = violations
+    response = page.goto(f"{site}{PLAN}/?as_at=soon")
+    assert response.status == 400
+    if violations := axe_check(page):
+        problems["as_at=soon"] = violations
+    assert problems == {}
+
+
+def test_a_reader_ticks_a_filter_and_downloads_the_rows_without_javascript(
+    site, chromium, sign_in, users
+):
+    context = chromium.new_context(java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    sign_in(page, "board")
+    page.goto(f"{site}{PLAN}/actions/")
+    page.get_by_label("Overdue", exact=True).check()
+    page.get_by_role("button", name="Apply filters").click()
+    assert "overdue=1" in page.url
+    assert page.get_by_label("Overdue", exact=True).is_checked()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download as an Excel workbook").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    context.close()
+
+
+def test_printing_the_table_prints_every_matching_row_without_link_addresses(
+    site, page, sign_in, users
+):
+    sign_in(page, "board")
+    page.goto(f"{site}{PLAN}/actions/")
+    page.emulate_media(media="print")
+    rows = page.locator(".kp-print-only tbody tr")
+    assert rows.count() == 129 and rows.first.is_visible()
+    assert not page.locator(".kp-screen-only").is_visible()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('main a[href]'), '::after').content"
+    )
+    assert after in ("none", "normal")

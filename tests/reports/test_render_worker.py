@@ -1,0 +1,86 @@
+"""A queued paper rendered by a real `db_worker`, then read back as text."""
+
+import re
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+from pypdf import PdfReader
+
+from reports import services
+from reports.models import RenderedPaper
+
+from .conftest import PLAN
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    """Runs `manage.py db_worker --batch` in this process, inside the test's transaction
+    (its connection tidy-up would otherwise end that transaction)."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return lambda: call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
+
+
+def _refs_in_order(text: str, refs: list[str]) -> list[str]:
+    """The refs found in order in the text, each after the one before."""
+    found, position = [], 0
+    for ref in refs:
+        match = re.compile(rf"(?<![\d.]){re.escape(ref)}(?!\.?\d)").search(text, position)
+        if match is None:
+            break
+        found.append(ref)
+        position = match.end()
+    return found
+
+
+def test_it_renders_a_queued_plan_with_a_real_worker(
+    seeded, worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        rendered = services.paper_request(kind="plan", subject=PLAN, as_at=date(2011, 11, 15))
+    assert rendered.status == RenderedPaper.Status.QUEUED
+    worker()
+    rendered.refresh_from_db()
+    task = DBTaskResult.objects.get()
+    assert task.status == "SUCCESSFUL", task.traceback
+    assert rendered.status == RenderedPaper.Status.READY
+    assert rendered.pages > 30
+
+    with rendered.file.open("rb") as handle:
+        reader = PdfReader(BytesIO(handle.read()))
+    pages = [page.extract_text() for page in reader.pages]
+    total = len(pages)
+    assert total == rendered.pages
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {total}" in text
+        assert "as at 15 November 2011" in " ".join(text.split())
+
+    refs = list(seeded.actions.order_by("sort_key").values_list("ref", flat=True))
+    assert len(refs) == 129
+    assert _refs_in_order("\n".join(pages), refs) == refs
+
+    info = reader.metadata
+    assert info.title.startswith("Putting Children First")
+    assert info.author == "Kent County Council"
+    assert "priorities" in info.subject
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert reader.pages[12].mediabox.width > reader.pages[12].mediabox.height  # landscape
+    assert reader.pages[1].mediabox.width < reader.pages[1].mediabox.height  # portrait
+
+
+def test_it_asks_twice_and_renders_once(seeded, worker, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.paper_request(kind="inspection", subject="ofsted-unannounced-2010",
+                                       as_at=date(2011, 11, 15))  # fmt: skip
+    worker()
+    again = services.paper_request(
+        kind="inspection", subject="ofsted-unannounced-2010", as_at=date(2011, 11, 15)
+    )
+    assert again.pk == first.pk
+    assert again.status == RenderedPaper.Status.READY
+    assert DBTaskResult.objects.count() == 1
