@@ -121,8 +121,12 @@ class Coverage:
     problem: str = ""
 
     @property
-    def counts_none(self) -> int:
-        return self.counts.get("", 0)
+    def standing(self) -> str:
+        """'Blue 1, Green 2; 1 overdue': the ratings that occur, in words."""
+        words = ", ".join(
+            f"{RATING_WORDS[k]} {n}".capitalize() for k, n in self.counts.items() if n
+        )
+        return f"{words}; {self.overdue} overdue" if self.overdue else words
 
 
 @dataclass
@@ -354,21 +358,22 @@ def _corrections(snapshots) -> dict[date, list[str]]:
     return found
 
 
-def _score(counts: Counter) -> tuple[float | None, int, int]:
+def _score(counts: Counter) -> tuple[float | None, int]:
     rated = sum(counts[k] for k in RATINGS)
     if not rated:
-        return None, 0, 0
-    score = sum(SCORES[k] * counts[k] for k in RATINGS) / rated
-    return score, counts["red"] + counts["amber"], rated
+        return None, 0
+    return sum(SCORES[k] * counts[k] for k in RATINGS) / rated, rated
 
 
 def _direction(before: Counter | None, after: Counter | None) -> Direction:
     if before is None or after is None:
         return Direction("Not yet known", "–", "Needs two closed months")
-    (was, was_ra, was_n), (now, now_ra, now_n) = _score(before), _score(after)
+    (was, _), (now, now_n) = _score(before), _score(after)
     detail = (
-        f"Red or Amber {now_ra} of {now_n} rated (was {was_ra} of {was_n}); "
-        f"Blue {after['blue']} (was {before['blue']})"
+        ", ".join(
+            f"{RATING_WORDS[k]} {after[k]} (was {before[k]})" for k in ["red", "amber", "blue"]
+        )
+        + f", of {now_n} rated"
     )
     if was is None or now is None:
         return Direction("Not yet known", "–", detail)

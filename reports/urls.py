@@ -1,13 +1,15 @@
 from django.urls import path
 
-from reports import views, views_papers
+from reports import views_dashboard, views_papers
 
 app_name = "reports"
 
 urlpatterns = [
-    path("signed-in/", views.landing, name="landing"),
-    path("dashboard/", views.live_dashboard, name="live-dashboard"),
-    path("plans/<slug:slug>/dashboard/", views.dashboard, name="dashboard"),
+    # --- The board's dashboard, and where signing in leads ---
+    path("signed-in/", views_dashboard.landing, name="landing"),
+    path("dashboard/", views_dashboard.live_dashboard, name="live-dashboard"),
+    path("plans/<slug:slug>/dashboard/", views_dashboard.dashboard, name="dashboard"),
+    # --- end of the dashboard ---
     # --- Papers (plan document, inspection action plan, matrix) and the archive ---
     path("papers/", views_papers.paper_list, name="paper-list"),
     path("papers/issue/", views_papers.paper_issue, name="paper-issue"),

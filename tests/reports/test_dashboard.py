@@ -78,8 +78,8 @@ def test_it_reads_the_trend_and_direction_of_travel_from_the_snapshots(scenario)
     p1, p2 = board.priorities
     assert (p1.direction.word, p1.direction.arrow) == ("Same", "→")
     assert (p2.direction.word, p2.direction.arrow) == ("Better", "↑")
-    assert p1.direction.detail == "Red or Amber 1 of 2 rated (was 2 of 2); Blue 0 (was 0)"
-    assert p2.direction.detail == "Red or Amber 0 of 1 rated (was 0 of 1); Blue 1 (was 0)"
+    assert p1.direction.detail == "Red 1 (was 0), Amber 0 (was 2), Blue 0 (was 0), of 2 rated"
+    assert p2.direction.detail == "Red 0 (was 0), Amber 0 (was 0), Blue 1 (was 0), of 1 rated"
 
 
 def test_it_flags_a_closed_month_corrected_later_and_keeps_what_the_board_was_shown(scenario):
@@ -148,7 +148,8 @@ def test_it_calls_out_targets_no_live_action_serves_or_only_red_ones_serve(scena
                         "IN 72": "Every action serving this is Red or overdue"}  # fmt: skip
     assert [c.code for c in board.coverage[:2]] == ["IN 71", "IN 72"]
     served = next(c for c in board.coverage if c.code == "IN 73")
-    assert (served.count, served.counts["amber"]) == (1, 1)
+    assert (served.count, served.standing) == (1, "Amber 1")
+    assert board.coverage[1].standing == "Red 1; 1 overdue"
     assert served.table_url.endswith(f"?notice_target={fine.pk}")
 
 
