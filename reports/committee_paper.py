@@ -112,8 +112,11 @@ def _end_of(day: date) -> datetime:
 def progress_paragraph(*, plan: Plan, since: date | None, as_at: date) -> Paragraph:
     """Actions completed and verified, re-dated since the previous paper; at risk as at now."""
     start, end = (_end_of(since) if since else None), _end_of(as_at)
+    # The updates as the history holds them at the end of the as-at day: a later
+    # correction does not change what an earlier paper says.
     updates = list(
-        ProgressUpdate.objects.filter(action__plan=plan, submitted_at__lte=end)
+        ProgressUpdate.history.as_of(end)
+        .filter(action__plan=plan, submitted_at__lte=end)
         .select_related("action", "period")
         .order_by("action__sort_key", "period__month")
     )

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
 from actions.models import Action, ProgressUpdate, ReportingPeriod
@@ -132,6 +133,7 @@ def test_progress_counts_what_the_updates_said_as_at_the_date(paper, periods, us
            revised_reason="Staffing")  # fmt: skip
     update("2.1.3", may, date(2011, 5, 10), status="off_track")  # before the previous paper
     update("1.1.2", june, date(2011, 6, 28), status="on_track")
+    _history_as_submitted()
     bullets = _data(committee_paper(paper), "Progress to date").bullets
     assert bullets == [
         "1 action has been completed and verified: 1.1.1",
@@ -144,6 +146,28 @@ def test_progress_counts_what_the_updates_said_as_at_the_date(paper, periods, us
     assert _data(committee_paper(paper), "Progress to date").text == (
         "Since the previous paper on 23 May 2011, the leads’ updates show:"
     )
+
+
+def _history_as_submitted() -> None:
+    """Date each update's history when it was submitted, as if entered live in 2011."""
+    ProgressUpdate.history.update(history_date=F("submitted_at"))
+
+
+def test_a_correction_made_after_the_date_does_not_change_the_paper(paper, periods, users):
+    may, _ = periods
+    action = Action.objects.get(plan=paper.plan, ref="1.1.1")
+    made = ProgressUpdate.objects.create(
+        action=action, period=may, author=users["office"], status="at_risk", rating="amber",
+        suggested_rating="amber", rating_rule="test", submitted_at=_moment(date(2011, 5, 27)),
+    )  # fmt: skip
+    _history_as_submitted()
+    made.status = "on_track"
+    made.save()  # corrected now, long after 31 May 2011
+    assert "1 action is at risk as at 31 May 2011: 1.1.1" in (
+        _data(committee_paper(paper), "Progress to date").bullets
+    )
+    today = _data(committee_paper(paper, as_at=timezone.localdate()), "Progress to date")
+    assert f"No action is at risk as at {timezone.localdate():%-d %B %Y}" in today.bullets
 
 
 def test_the_preview_query_count_does_not_grow_with_the_data(
