@@ -49,9 +49,10 @@ def test_democratic_services_issue_the_june_2011_committee_paper_to_its_meeting(
     page.get_by_role("link", name="Governance", exact=True).first.click()
     page.get_by_role("link", name="Committee papers drafted from the plan’s data").click()
     assert axe_check(page) == []
-    page.get_by_role("link", name=paper.subject).click()
+    page.get_by_role("link", name=paper.subject, exact=True).click()
+    page.wait_for_load_state()
     assert page.url.endswith(f"/papers/committee/{paper.pk}/")
-    assert FIGURE in _text(page) and "To: Specialist Children" in page.inner_text("main")
+    assert FIGURE in _text(page) and "To: Specialist Children" in _text(page)
     assert axe_check(page) == []
 
     page.get_by_role("link", name="Download as PDF").click()
@@ -90,6 +91,7 @@ def test_a_board_member_opens_the_board_pack_from_the_meeting_page(
     page.goto(f"{site}{meeting.get_absolute_url()}")
     assert axe_check(page) == []
     page.get_by_role("link", name="The board pack for this meeting").click()
+    page.wait_for_load_state()
     text = _text(page)
     assert "Board pack for Thursday 10 November 2011" in text
     assert "The Board’s action log" in text and "Exception report" in text
