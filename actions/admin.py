@@ -136,3 +136,45 @@ class ReminderSentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(models.Chase)
+class ChaseAdmin(admin.ModelAdmin):
+    """The programme office's chases: a record, not for editing."""
+
+    list_display = ["period", "day", "sent_by", "leads_emailed"]
+    readonly_fields = ["period", "day", "sent_by", "leads_emailed", "sent_at"]
+
+
+@admin.register(models.EvidenceDownload)
+class EvidenceDownloadAdmin(admin.ModelAdmin):
+    """Who downloaded which evidence file: an audit log, never edited."""
+
+    list_display = ["at", "user", "evidence"]
+    list_filter = ["user"]
+    readonly_fields = ["evidence", "user", "at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(models.MonthSnapshot)
+class MonthSnapshotAdmin(admin.ModelAdmin):
+    """Read only: what the board was shown for a closed month never changes."""
+
+    list_display = ["period", "action", "rating", "status", "forecast_due_date", "taken_at"]
+    list_filter = ["period", "rating"]
+    search_fields = ["action__ref"]
+    list_select_related = ["period", "action"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -32,8 +32,9 @@ def parse_as_at(raw: str) -> date | None:
             raise ValueError
         value = date.fromisoformat(raw)
     except ValueError:
+        shown = f"“{raw[:40]}”" if raw.isprintable() else "That"
         raise AsAtInvalid(
-            f"“{raw[:40]}” is not a date. Write the date to show the page as at like 2011-06-30."
+            f"{shown} is not a date. Write the date to show the page as at like 2011-06-30."
         ) from None
     if value < EARLIEST:
         raise AsAtInvalid(f"Pages can be shown as at {EARLIEST:%-d %B %Y} or later.")

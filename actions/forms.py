@@ -2,11 +2,16 @@
 the rules about what may be saved are in actions/progress.py."""
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
+from actions.evidence import NAMES
 from actions.models import ProgressUpdate
 from kentplan.widgets import DateField
 
 Status, Rating = ProgressUpdate.Status, ProgressUpdate.Rating
+
+COMMENTARY_LIMIT = 5000
 
 RATING_CHOICES = [
     ("", "Use the suggested rating"),
@@ -23,27 +28,39 @@ class ProgressUpdateForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how the action is going"},
     )
-    rating = forms.ChoiceField(
+    rating_mode = forms.ChoiceField(
         label="Rating",
-        choices=RATING_CHOICES,
+        choices=[
+            ("suggested", "Use the suggested rating"),
+            ("different", "Use a different rating"),
+        ],
         required=False,
         widget=forms.RadioSelect,
         help_text="The suggestion follows from the status and the dates. Choose another only "
         "if you can say why.",
     )
+    rating = forms.ChoiceField(
+        label="Which rating?",
+        choices=[c for c in RATING_CHOICES if c[0]],
+        required=False,
+        widget=forms.RadioSelect,
+    )
     override_reason = forms.CharField(
         label="Why is the rating different from the suggestion?",
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     commentary = forms.CharField(
         label="Commentary",
         required=False,
+        max_length=COMMENTARY_LIMIT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="What has happened this month. Required for Amber and Red, and when the due "
         "date moves.",
     )
     revised_due_date = DateField(
+        noun="Revised due date",
         label="Revised due date (if it has moved)",
         required=False,
         help_text="For example, 30 9 2011. The original due date is kept beside it.",
@@ -51,6 +68,7 @@ class ProgressUpdateForm(forms.Form):
     revised_reason = forms.CharField(
         label="Reason for the revised date",
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     evidence_url = forms.CharField(
@@ -61,9 +79,14 @@ class ProgressUpdateForm(forms.Form):
         required=False,
         help_text="PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text or an image",
     )
-    evidence_description = forms.CharField(label="What the evidence shows", required=False)
+    evidence_description = forms.CharField(
+        label="What the evidence shows", required=False, max_length=250
+    )
     evidence_date = DateField(
-        label="Date of the evidence", required=False, help_text="For example, 31 5 2011"
+        noun="The date of the evidence",
+        label="Date of the evidence",
+        required=False,
+        help_text="For example, 31 5 2011",
     )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -81,14 +104,26 @@ class ProgressUpdateForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields[
+            "evidence_file"
+        ].help_text = f"{NAMES}, up to {filesizeformat(settings.EVIDENCE_MAX_BYTES)}"
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.Textarea):
-                widget.attrs["class"] = "govuk-textarea"
+                counted = " govuk-js-character-count" if getattr(field, "max_length", None) else ""
+                widget.attrs["class"] = "govuk-textarea" + counted
             elif isinstance(widget, forms.ClearableFileInput):
                 widget.attrs["class"] = "govuk-file-upload"
             elif isinstance(widget, forms.TextInput):
                 widget.attrs["class"] = "govuk-input"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("rating_mode") == "suggested":
+            cleaned["rating"], cleaned["override_reason"] = "", ""
+        elif cleaned.get("rating_mode") == "different" and not cleaned.get("rating"):
+            self.add_error("rating", "Select the rating to use instead of the suggestion")
+        return cleaned
 
 
 class VerifyForm(forms.Form):
@@ -101,13 +136,17 @@ class VerifyForm(forms.Form):
     comment = forms.CharField(
         label="Comment for the lead",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+        max_length=2000,
+        widget=forms.Textarea(
+            attrs={"rows": 3, "class": "govuk-textarea govuk-js-character-count"}
+        ),
         help_text="Required when you send it back",
     )
 
 
 class OpenPeriodForm(forms.Form):
     month = DateField(
+        noun="The month to open",
         label="First day of the month to open",
         help_text="For example, 1 12 2011",
         error_messages={"required": "Enter the month to open"},
@@ -117,8 +156,10 @@ class OpenPeriodForm(forms.Form):
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
-        help_text="This is kept in the history. Up to 2,000 characters.",
+        widget=forms.Textarea(
+            attrs={"rows": 3, "class": "govuk-textarea govuk-js-character-count"}
+        ),
+        help_text="This is kept in the history.",
         error_messages={"required": "Give a reason"},
     )
 

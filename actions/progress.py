@@ -14,9 +14,16 @@ from django.db.models import F
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
-from actions import reminders, selectors_progress
+from actions import evidence, reminders, selectors_progress
 from actions.brag import suggest_rating
-from actions.models import Action, Chase, Evidence, ProgressUpdate, ReportingPeriod
+from actions.models import (
+    Action,
+    Chase,
+    Evidence,
+    ProgressUpdate,
+    ReportingPeriod,
+    evidence_url_validator,
+)
 from actions.selectors import action_forecast
 from actions.snapshots import snapshot_take
 from kentplan.clock import today
@@ -170,14 +177,28 @@ def progress_update_submit(
         and fields["verification"] == Verification.PENDING
     )
     try:
-        with transaction.atomic():
-            update = _save(action, user, period, existing, fields)
-            _add_evidence(update, user, data)
-            if resubmitted:
-                transaction.on_commit(lambda: reminders.resubmitted_send(update=update))
+        update = _save_all(action, user, period, existing, fields, data, resubmitted)
     except IntegrityError:
         # Someone else created this month's update between our check and our save.
         raise UpdateConflict(ProgressUpdate.objects.get(action=action, period=period)) from None
+    return update
+
+
+def _save_all(action, user, period, existing, fields, data, resubmitted) -> ProgressUpdate:
+    """Saves the update and its evidence all or nothing; a file written for a save that is
+    then rolled back is removed, so no orphan file is left behind."""
+    stored: list[Evidence] = []
+    try:
+        with transaction.atomic():
+            update = _save(action, user, period, existing, fields)
+            stored += _add_evidence(update, user, data)
+            if resubmitted:
+                transaction.on_commit(lambda: reminders.resubmitted_send(update=update))
+    except BaseException:
+        for item in stored:
+            if item.file:
+                item.file.delete(save=False)
+        raise
     return update
 
 
@@ -256,24 +277,30 @@ def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
 
 def _evidence_errors(data: UpdateInput) -> dict[str, str]:
     errors = {}
-    if data.evidence_url and not data.evidence_url.startswith(("https://", "http://")):
-        errors["evidence_url"] = "Enter a web address starting with https://"
+    if data.evidence_url:
+        try:
+            evidence_url_validator(data.evidence_url)
+        except ValidationError as error:
+            errors["evidence_url"] = error.messages[0]
     if data.evidence_date and data.evidence_date > today():
         errors["evidence_date"] = "The date of the evidence must be today or in the past"
     upload = data.evidence_file
     if upload is not None:
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        allowed = settings.EVIDENCE_EXTENSIONS
-        if extension not in allowed:
-            errors["evidence_file"] = (
-                f"The file must be one of these types: {', '.join(e.upper() for e in allowed)}"
-            )
+        if evidence.extension(upload.name) not in evidence.ACCEPTED:
+            errors["evidence_file"] = f"The file must be one of these types: {evidence.NAMES}"
         elif upload.size > settings.EVIDENCE_MAX_BYTES:
             errors["evidence_file"] = (
                 f"The file must be smaller than {filesizeformat(settings.EVIDENCE_MAX_BYTES)}"
             )
         elif upload.size == 0:
             errors["evidence_file"] = "The selected file is empty"
+        elif len(upload.name.encode()) > 200:
+            errors["evidence_file"] = "The file’s name must be shorter: 200 characters at most"
+        elif not evidence.content_matches(upload):
+            errors["evidence_file"] = (
+                f"The file’s content is not a {evidence.extension(upload.name).upper()} file. "
+                "Save it again in that format, or choose the right file"
+            )
     return errors
 
 
@@ -297,21 +324,29 @@ def _save(action, user, period, existing, fields) -> ProgressUpdate:
     return update
 
 
-def _add_evidence(update: ProgressUpdate, user, data: UpdateInput) -> None:
+def _add_evidence(update: ProgressUpdate, user, data: UpdateInput) -> list[Evidence]:
+    """The evidence given, saved; returned so its file can be removed if the save fails."""
     if not (data.evidence_url or data.evidence_file):
-        return
-    evidence = Evidence(
+        return []
+    item = Evidence(
         update=update,
-        url=data.evidence_url,
+        url=data.evidence_url.strip(),
         description=data.evidence_description.strip(),
         added_by=user,
     )
     if data.evidence_date:
-        evidence.description = f"{evidence.description} ({data.evidence_date:%-d %B %Y})".strip()
+        item.description = f"{item.description} ({data.evidence_date:%-d %B %Y})".strip()
+    saved = [item]
     if data.evidence_file is not None:
-        evidence.file.save(data.evidence_file.name, data.evidence_file, save=False)
-    evidence.full_clean()
-    evidence.save()
+        item.file.save(data.evidence_file.name, data.evidence_file, save=False)
+    try:
+        item.full_clean()
+        item.save()
+    except BaseException:
+        if item.file:
+            item.file.delete(save=False)
+        raise
+    return saved
 
 
 def progress_update_verify(*, update: ProgressUpdate, user, accept: bool, comment: str) -> None:

@@ -61,6 +61,7 @@ def _due_reminders(*, today: date, period) -> dict[Lead, list[Reminder]]:
             action=OuterRef("pk"), lead__user__is_active=True
         ).exclude(lead__user__email="")))
         .exclude(group="complete")
+        .filter(retired_on__isnull=True)
         .select_related("plan")
         .prefetch_related(action_leads_prefetch())
     )  # fmt: skip

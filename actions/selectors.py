@@ -144,7 +144,12 @@ def _shown_fields(when: TableMoment) -> dict:
 
 
 def _not_complete() -> Q:
-    return Q(latest_status__isnull=True) | ~Q(latest_status=ProgressUpdate.Status.COMPLETE)
+    """Not finished: never reported complete, or a completion the verifier sent back."""
+    return (
+        Q(latest_status__isnull=True)
+        | ~Q(latest_status=ProgressUpdate.Status.COMPLETE)
+        | Q(latest_verification=ProgressUpdate.Verification.RETURNED)
+    )
 
 
 def actions_with_rating(rating: str) -> Q:
@@ -172,11 +177,12 @@ def actions_returned() -> Q:
 
 
 def actions_missing_update(when: TableMoment) -> Q:
-    """No update yet for the month open for reporting (none missing if no month is open)."""
+    """Not reported complete, and no update yet for the month open for reporting (none
+    missing if no month is open): what My actions, the reminders and the dashboard count."""
     if when.period is None:
         return Q(pk__in=[])
     this_month = when.updates().filter(action_id=OuterRef("pk"), period_id=when.period.pk)
-    return ~Exists(this_month)
+    return ~Exists(this_month) & _not_complete()
 
 
 def actions_changed_since(when: TableMoment, since: date) -> Q:
@@ -194,12 +200,12 @@ MAX_SEARCH_LENGTH = 200
 
 
 def actions_matching(words: list[str]) -> Q:
-    """Every word in the ref, the action's words or one of its measures. One EXISTS per
-    word and no join, so the query stays one bounded query however many words."""
+    """On actions_for_table: every word in the ref, the action's words (as shown) or one of
+    its measures. One EXISTS per word and no join: one bounded query however many words."""
     condition = Q()
     for word in words[:MAX_SEARCH_WORDS]:
         in_measures = Measure.objects.filter(action_id=OuterRef("pk"), text__icontains=word)
-        condition &= Q(ref__startswith=word) | Q(text__icontains=word) | Exists(in_measures)
+        condition &= Q(ref__startswith=word) | Q(shown_text__icontains=word) | Exists(in_measures)
     return condition
 
 
@@ -541,9 +547,11 @@ def action_state(*, action: Action, period, today) -> ActionState:
 
 
 def actions_led_by(*, lead: Lead) -> QuerySet[Action]:
-    """The actions a lead delivers, and those in priorities they are accountable for."""
+    """The actions a lead delivers, and those in priorities they are accountable for
+    (retired ones aside: nobody reports on them any more)."""
     return (
         Action.objects.filter(Q(leads=lead) | Q(outcome__priority__leads=lead))
+        .filter(retired_on__isnull=True)
         .select_related("plan", "outcome__priority")
         .prefetch_related(action_leads_prefetch(), updates_prefetch())
         .order_by("plan__date", "plan__slug", "sort_key")

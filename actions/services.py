@@ -57,7 +57,9 @@ def plan_import_text(*, text: str) -> Plan:
     return plan_import(text=text).plan
 
 
-def plan_import(*, text: str, retire_missing: bool = False, dry_run: bool = False):
+def plan_import(
+    *, text: str, retire_missing: bool = False, dry_run: bool = False
+) -> PlanImportReport:
     """Import a plan file's text. An action left out of the file is deleted only if it has
     no progress; one with progress is refused, or kept as retired if `retire_missing`.
     A dry run does everything, reports it, and rolls it all back."""
@@ -479,6 +481,8 @@ def _write_links(plan: Plan, records: list) -> None:
             link.delete()
 
 
-def plan_import_file(*, path: str, retire_missing: bool = False, dry_run: bool = False):
+def plan_import_file(
+    *, path: str, retire_missing: bool = False, dry_run: bool = False
+) -> PlanImportReport:
     """Import a plan file from disk; see plan_import."""
     return plan_import(text=read_text(path), retire_missing=retire_missing, dry_run=dry_run)

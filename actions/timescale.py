@@ -10,6 +10,8 @@ the reason is returned so the data-quality report can show it.
     "Commencing Sept 2010 – review Dec 2010"     start 2010-09-01, review 2010-12-31
     "Start June 2011 - as per audit schedule"    start 2011-06-01 (a month starts on its 1st)
     "December 2011"                          due 2011-12-31 (a month is due at its end)
+    "1 February 2011, Review weekly"         start 2011-02-01 (a date with a remark starts it)
+    "Completed by December 2010 ... by end October 2010"  due 2010-12-31 (deadlines, no start)
     "Completed", "Review monthly"            no dates
 """
 
@@ -34,6 +36,14 @@ _DATE = re.compile(
 _STARTS = re.compile(r"\b(from|start(?:ing|s)?|commencing|beginning)\s*$", re.IGNORECASE)
 _REVIEW_BEFORE = re.compile(r"\breview(?:ed)?\s*(?:by|on|in)?\s*$", re.IGNORECASE)
 _REVIEW_AFTER = re.compile(r"^\s*\(?\s*review", re.IGNORECASE)
+# "1 February 2011, Review weekly", "1 March 2011 (monthly review)", "1 June 2011 (rolling
+# programme)": a single date with a remark on how the work goes on is when it starts.
+_ONGOING_AFTER = re.compile(
+    r"^\s*[,(]?\s*\(?\s*(?:review\s+(?:weekly|monthly|quarterly|annually|at\b)"
+    r"|(?:weekly|monthly|quarterly|annual)\s+review|rolling|ongoing)",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"\bby(?:\s+(?:the\s+)?end(?:\s+of)?)?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -110,6 +120,10 @@ def _tokens(segment: str) -> list[_Token]:
 def _role(index: int, count: int, before: str, after: str) -> str:
     if _REVIEW_BEFORE.search(before):
         return "review"
+    if _BY_BEFORE.search(before):
+        return "due"  # "to be completed by December 2010": a deadline, never a start
+    if count == 1 and _ONGOING_AFTER.search(after):
+        return "start"  # "1 March 2011 (Review at weekly and monthly intervals)"
     if _REVIEW_AFTER.search(after):
         # "1 April 2011 – 1 March 2012 (review)": the period ends, and is reviewed, then.
         return "due_review" if index > 0 else "review"

@@ -2,17 +2,22 @@
 reporting periods and evidence files. Every one checks who may do what through the
 rules in actions/rules.py before it shows or changes anything."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from actions import progress, selectors, selectors_progress
+from actions.brag import suggest_rating
+from actions.evidence import SizeLimit
 from actions.forms import OpenPeriodForm, ProgressUpdateForm, ReasonForm, VerifyForm
-from actions.models import Action, Evidence, EvidenceDownload, ReportingPeriod
+from actions.models import Action, Evidence, EvidenceDownload, ProgressUpdate, ReportingPeriod
 from kentplan.clock import today
 
 
@@ -49,8 +54,15 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 INBOX_LIMIT = 10
 
 
+@csrf_exempt  # checked by _action_update, once the upload's size limit is in place
 @require_http_methods(["GET", "POST"])
 def action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
+    request.upload_handlers.insert(0, SizeLimit(request, settings.EVIDENCE_MAX_BYTES))
+    return _action_update(request, slug, ref)
+
+
+@csrf_protect
+def _action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
     action = _action_for(request, slug, ref, "actions.update_action")
     period = selectors.current_period()
     if period is None:
@@ -61,6 +73,9 @@ def action_update(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         form = ProgressUpdateForm(initial=_initial(existing))
         return _update_page(request, action, period, state, form)
     form = ProgressUpdateForm(request.POST, request.FILES)
+    if getattr(request, "upload_too_big", False):
+        limit = filesizeformat(settings.EVIDENCE_MAX_BYTES)
+        form.add_error("evidence_file", f"The file must be smaller than {limit}")
     if not form.is_valid():
         return _update_page(request, action, period, state, form, status=400)
     try:
@@ -85,14 +100,16 @@ def _initial(update) -> dict:
         return {}
     fields = ["status", "override_reason", "commentary", "revised_due_date", "revised_reason"]
     initial = {name: getattr(update, name) for name in fields}
-    initial["rating"] = "" if update.rating == update.suggested_rating else update.rating
+    different = update.rating != update.suggested_rating
+    initial["rating"] = update.rating if different else ""
+    initial["rating_mode"] = "different" if different else "suggested"
     initial["version"] = update.version
     return initial
 
 
 def _input(cleaned: dict) -> dict:
     """The form's values as the service takes them: blank text as "", dates and files as None."""
-    values = {k: v for k, v in cleaned.items() if k != "version"}
+    values = {k: v for k, v in cleaned.items() if k not in ("version", "rating_mode")}
     return {
         k: "" if v is None and not k.endswith(("date", "file")) else v for k, v in values.items()
     }
@@ -108,8 +125,21 @@ def _add_errors(form, error: ValidationError) -> None:
 
 def _update_page(request, action, period, state, form, status=200) -> HttpResponse:
     context = {"action": action, "plan": action.plan, "period": period, "state": state,
-               "form": form}  # fmt: skip
+               "form": form, "suggestion": _suggestion(form, action, state),
+               "file_dropped": bool(request.FILES.get("evidence_file"))}  # fmt: skip
     return render(request, "actions/update_form.html", context, status=status)
+
+
+def _suggestion(form, action, state) -> dict | None:
+    """The rating the chosen status suggests, and its rule, shown before saving."""
+    status = form.data.get("status") if form.is_bound else form.initial.get("status")
+    if status not in ProgressUpdate.Status.values:
+        return None
+    typed = getattr(form, "cleaned_data", {}).get("revised_due_date")
+    forecast = typed or state.forecast
+    rating, rule = suggest_rating(status=status, due=forecast, start=action.start_date,
+                                  today=today())  # fmt: skip
+    return {"rating": rating, "label": ProgressUpdate.Rating(rating).label, "rule": rule}
 
 
 def _conflict_page(request, action, period, form, current) -> HttpResponse:
@@ -120,8 +150,18 @@ def _conflict_page(request, action, period, form, current) -> HttpResponse:
         }  # fmt: skip
     )
     context = {"action": action, "plan": action.plan, "period": period, "current": current,
-               "mine": form.cleaned_data, "form": resubmit}  # fmt: skip
+               "mine": form.cleaned_data, "mine_labels": _labels(form.cleaned_data),
+               "form": resubmit}  # fmt: skip
     return render(request, "actions/conflict.html", context, status=409)
+
+
+def _labels(cleaned: dict) -> dict[str, str]:
+    """What the lead chose, in the words the form showed ("On track"), not stored values."""
+    rating = cleaned.get("rating")
+    return {
+        "status": ProgressUpdate.Status(cleaned["status"]).label,
+        "rating": ProgressUpdate.Rating(rating).label if rating else "The suggested rating",
+    }
 
 
 @require_POST

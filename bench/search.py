@@ -47,6 +47,7 @@ def measure(client, repeat: int, label: str) -> None:
         url = f"/plans/{PLAN}/actions/?q=" + "+".join(WORDS[:count])
         times = []
         for _ in range(repeat):
+            connection.queries_log.clear()
             with CaptureQueriesContext(connection) as queries:
                 start = time.perf_counter()
                 response = client.get(url)

@@ -195,11 +195,13 @@ class CommitteePaperForm(forms.ModelForm):
     class Meta:
         model = CommitteePaper
         fields = [
-            "by", "to", "subject", "classification", "summary", "as_at", "previous_paper_date",
-            "readings_from", "indicators", "recommendations", "contact_name", "contact_title",
-            "contact_phone", "contact_email", "background_documents",
+            "plan", "by", "to", "subject", "classification", "summary", "as_at",
+            "previous_paper_date", "readings_from", "indicators", "recommendations",
+            "contact_name", "contact_title", "contact_phone", "contact_email",
+            "background_documents",
         ]  # fmt: skip
         labels = {
+            "plan": "Plan reported on",
             "by": "By",
             "to": "To",
             "contact_name": "Contact: name",
@@ -218,6 +220,7 @@ class CommitteePaperForm(forms.ModelForm):
             "background_documents": forms.Textarea(attrs={"rows": 2}),
         }
         error_messages = {
+            "plan": {"required": "Choose the plan the paper reports on"},
             "by": {"required": "Enter who the paper is by"},
             "subject": {"required": "Enter the paper’s subject"},
             "classification": {"required": "Enter the classification, for example Unrestricted"},

@@ -182,10 +182,16 @@ def attendance_record(*, meeting: Meeting, statuses: dict[Lead, str]) -> None:
             _save(line)
 
 
-def decision_record(*, meeting: Meeting, text: str, agenda_item: AgendaItem | None) -> Decision:
-    """Record a decision of a meeting, under one of its agenda items if given."""
+def decision_record(
+    *, meeting: Meeting, text: str, agenda_item: AgendaItem | None, decision: Decision | None = None
+) -> Decision:
+    """Record a decision of a meeting (or change one), under one of its agenda items if given."""
+    decision = decision or Decision(meeting=meeting)
+    if decision.meeting_id != meeting.pk:
+        raise PermissionDenied
+    decision.text, decision.agenda_item = text, agenda_item
     with transaction.atomic():
-        return _save(Decision(meeting=meeting, text=text, agenda_item=agenda_item))
+        return _save(decision)
 
 
 def board_action_raise(
@@ -244,10 +250,33 @@ class SectionInput:
 
 
 PAPER_FIELDS = [
-    "by", "to", "subject", "classification", "summary", "as_at", "previous_paper_date",
+    "plan", "by", "to", "subject", "classification", "summary", "as_at", "previous_paper_date",
     "readings_from", "recommendations", "contact_name", "contact_title", "contact_phone",
     "contact_email", "background_documents",
 ]  # fmt: skip
+
+
+NEW_PAPER_SECTIONS = [
+    {"heading": "Introduction", "body": ""},
+    {"heading": "Progress to date", "body": "[progress]"},
+    {"heading": "Impact on Performance", "body": "[performance]"},
+]
+
+
+def committee_paper_draft(*, meeting: Meeting) -> CommitteePaper:
+    """A new, unsaved draft for the meeting, dated and linked to the last paper like it."""
+    previous = (
+        CommitteePaper.objects.filter(meeting__date__lt=meeting.date)
+        .select_related("plan")
+        .order_by("-meeting__date")
+        .first()
+    )
+    plan = previous.plan if previous else Plan.objects.order_by("-date").first()
+    return CommitteePaper(
+        meeting=meeting, plan=plan, as_at=meeting.date,
+        previous_paper_date=previous.meeting.date if previous else None,
+        readings_from=previous.as_at if previous else None, contact_name="",
+    )  # fmt: skip
 
 
 def committee_paper_save(

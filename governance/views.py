@@ -73,7 +73,8 @@ def _form_page(request, template: str, context: dict, form, save, done: str) -> 
 
 @require_GET
 def body_list(request: HttpRequest) -> HttpResponse:
-    context = {"bodies": _bodies(), "signed_plans": selectors.plans_with_sign_off()}
+    bodies = Body.objects.prefetch_related("reports_to")  # all the list shows of them
+    context = {"bodies": bodies, "signed_plans": selectors.plans_with_sign_off()}
     return render(request, "governance/body_list.html", context)
 
 
@@ -185,18 +186,21 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_edit(request: HttpRequest, pk: int, decision_pk: int | None = None) -> HttpResponse:
     _require(request, "governance.record_meetings")
     meeting = selectors.meeting_get(pk=pk)
-    form = DecisionForm(_posted(request), meeting=meeting)
+    decision = get_object_or_404(meeting.decisions, pk=decision_pk) if decision_pk else None
+    initial = {"text": decision.text, "agenda_item": decision.agenda_item} if decision else {}
+    form = DecisionForm(_posted(request), meeting=meeting, initial=initial)
 
     def save(data):
-        services.decision_record(meeting=meeting, **data)
+        services.decision_record(meeting=meeting, decision=decision, **data)
         return meeting.get_absolute_url() + "#decisions"
 
-    context = {"meeting": meeting, "body": meeting.body, "heading": "Record a decision"}
+    heading = "Change a decision" if decision else "Record a decision"
+    context = {"meeting": meeting, "body": meeting.body, "heading": heading}
     return _form_page(request, "governance/meeting_part_form.html", context, form, save,
-                      "The decision is recorded.")  # fmt: skip
+                      "The decision is saved.")  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -280,12 +284,22 @@ def paper_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if paper.is_issued:
         messages.info(request, "This paper has been issued; it can no longer be changed.")
         return redirect(paper.get_absolute_url())
-    data = request.POST if request.method == "POST" else None
+    sections = [{"heading": s.heading, "body": s.body} for s in paper.sections.all()]
+    return _paper_page(request, paper, sections)
+
+
+@require_http_methods(["GET", "POST"])
+def paper_new(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, "governance.edit_papers")
+    meeting = selectors.meeting_get(pk=pk)
+    paper = services.committee_paper_draft(meeting=meeting)
+    return _paper_page(request, paper, services.NEW_PAPER_SECTIONS)
+
+
+def _paper_page(request: HttpRequest, paper, initial_sections: list[dict]) -> HttpResponse:
+    data = _posted(request)
     form = CommitteePaperForm(data, instance=paper)
-    sections = SectionFormSet(
-        data, prefix="section", initial=[{"heading": s.heading, "body": s.body}
-                                         for s in paper.sections.all()]
-    )  # fmt: skip
+    sections = SectionFormSet(data, prefix="section", initial=initial_sections)
     if data is not None and form.is_valid() and sections.is_valid():
         try:
             _paper_save(paper, form, sections)

@@ -17,3 +17,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The test client speaks plain HTTP.
 SECURE_SSL_REDIRECT = False
+
+# Pages renew the signed-in session at most once a minute in production; tests renew it
+# on every request, so a page's query count does not depend on when it was last renewed.
+# (tests/test_sign_in.py sets the production interval to test the renewal itself.)
+SESSION_RENEW_SECONDS = 0

@@ -38,7 +38,6 @@ class Row:
     text: str
     priority_id: int
     baseline: date | None
-    start: date | None
     rating: str = ""
     status: str = ""
     verification: str = ""
@@ -240,10 +239,6 @@ def end_of(day: date) -> datetime:
     return datetime.combine(day, time.max, tzinfo=timezone.get_current_timezone())
 
 
-def _month_end(month: date) -> date:
-    return (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-
-
 def _open_period(moment: datetime | None) -> ReportingPeriod | None:
     """The month open for reporting on the date shown (the latest, if more than one)."""
     periods = ReportingPeriod.objects.filter(opened_at__isnull=False)
@@ -256,7 +251,7 @@ def _open_period(moment: datetime | None) -> ReportingPeriod | None:
     return periods.order_by("-month").first()
 
 
-ACTION_FIELDS = ["id", "ref", "sort_key", "text", "due_date", "start_date", "outcome_id"]
+ACTION_FIELDS = ["id", "ref", "sort_key", "text", "due_date", "outcome_id"]
 UPDATE_FIELDS = ["id", "action_id", "period_id", "rating", "status", "verification",
                  "commentary", "revised_due_date", "revised_reason", "is_sample"]  # fmt: skip
 
@@ -300,7 +295,6 @@ def _row(action: dict, updates: list[dict], priority_id, period, day: date) -> R
         text=action["text"],
         priority_id=priority_id,
         baseline=action["due_date"],
-        start=action["start_date"],
     )
     row.is_sample = any(u["is_sample"] for u in updates)
     revised = [u for u in updates if u["revised_due_date"]]
@@ -311,12 +305,14 @@ def _row(action: dict, updates: list[dict], priority_id, period, day: date) -> R
         row.rating, row.status = latest["rating"], latest["status"]
         row.verification, row.commentary = latest["verification"], latest["commentary"]
         row.updated_this_month = bool(period and latest["period_id"] == period.pk)
-    finished = row.status == Status.COMPLETE and row.verification != Verification.RETURNED
+    # As My actions, the reminders and the actions table read them: reported complete
+    # (verified or awaiting verification) is finished; a completion sent back, or anything
+    # else, owes this month's update.
+    finished = row.status == Status.COMPLETE and row.verification != "returned"
     if not finished and row.forecast:
         row.overdue = row.forecast < day
         row.due_soon = day <= row.forecast <= day + timedelta(days=DUE_SOON_DAYS)
-    if period and not finished and not row.updated_this_month:
-        row.missing = row.start is None or row.start <= _month_end(period.month)
+    row.missing = bool(period and not finished and not row.updated_this_month)
     return row
 
 

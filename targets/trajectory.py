@@ -132,9 +132,12 @@ def rate(
 
 
 def direction(
-    *, latest: tuple[date, Decimal] | None, previous: tuple[date, Decimal] | None, polarity: str,
+    *,
+    latest: tuple[date, Decimal] | None,
+    previous: tuple[date, Decimal] | None,
+    polarity: str,
     unit: str = "count",
-) -> Direction:  # fmt: skip
+) -> Direction:
     """Better, same or worse between the last two readings, in words."""
     if latest is None or previous is None:
         return Direction(None, "Too few readings to show a direction.")

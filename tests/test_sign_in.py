@@ -20,6 +20,13 @@ def test_a_wrong_password_is_explained(users):
     assert "Enter a correct username and password" in response.content.decode()
 
 
+def test_a_wrong_password_is_also_shown_at_the_fields(users):
+    page = attempt(Client(), "alice").content.decode()
+    assert 'id="id_username-error"' in page
+    assert page.count('aria-describedby="id_username-error"') == 2
+    assert "<title>Error: Sign in" in page
+
+
 def test_signing_in_goes_to_my_actions(users):
     client = Client()
     response = attempt(client, "alice", "a-long-test-pass")
@@ -64,7 +71,8 @@ def _session_writes(client, captured) -> int:
     )
 
 
-def test_it_writes_the_session_at_most_once_a_minute(client_for):
+def test_it_writes_the_session_at_most_once_a_minute(client_for, settings):
+    settings.SESSION_RENEW_SECONDS = 60
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -77,7 +85,8 @@ def test_it_writes_the_session_at_most_once_a_minute(client_for):
     assert (first, second, later) == (1, 0, 1)
 
 
-def test_a_used_session_stays_signed_in_past_the_idle_limit_from_sign_in(client_for):
+def test_a_used_session_stays_signed_in_past_the_idle_limit_from_sign_in(client_for, settings):
+    settings.SESSION_RENEW_SECONDS = 60
     client = client_for("alice")
     with time_machine.travel("2011-11-15 10:00", tick=False):
         assert client.get("/leads/").status_code == 200

@@ -23,6 +23,8 @@ def test_a_second_save_from_a_stale_form_is_shown_the_conflict(client_for, open_
     assert "Alice again" in page  # theirs
     assert "Bob&#x27;s view of it" in page  # yours, kept in the table and the form
     assert 'name="version" value="2"' in page  # saving again replaces theirs knowingly
+    mine = page.split("Commentary")[0].split("Status</th>")[1]
+    assert "At risk" in mine and "at_risk" not in mine  # in words, not stored values
     update = ProgressUpdate.objects.get()
     assert (update.commentary, update.version) == ("Alice again", 2)
 

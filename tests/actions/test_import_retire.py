@@ -108,3 +108,12 @@ def test_the_command_refuses_and_names_the_refs(plan_2011, updated, tmp_path):
     path.write_text(file_without(plan_2011, "1.1.1"))
     with pytest.raises(CommandError, match=r"1\.1\.1.*--retire-missing"):
         call_command("import_plan", str(path))
+
+
+def test_a_retired_action_is_no_longer_asked_for_updates(plan_2011, updated, users):
+    from actions.selectors import actions_led_by
+
+    plan_import(text=file_without(plan_2011, "1.1.1"), retire_missing=True)
+    refs = set(actions_led_by(lead=users["alice"].lead).values_list("ref", flat=True))
+    assert "1.1.1" not in refs
+    assert "1.1.3" in refs

@@ -52,3 +52,18 @@ def test_a_reader_ticks_a_filter_and_downloads_the_rows_without_javascript(
         page.get_by_role("link", name="Download as an Excel workbook").click()
     assert download.value.suggested_filename.endswith(".xlsx")
     context.close()
+
+
+def test_printing_the_table_prints_every_matching_row_without_link_addresses(
+    site, page, sign_in, users
+):
+    sign_in(page, "board")
+    page.goto(f"{site}{PLAN}/actions/")
+    page.emulate_media(media="print")
+    rows = page.locator(".kp-print-only tbody tr")
+    assert rows.count() == 129 and rows.first.is_visible()
+    assert not page.locator(".kp-screen-only").is_visible()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('main a[href]'), '::after').content"
+    )
+    assert after in ("none", "normal")

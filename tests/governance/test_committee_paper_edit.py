@@ -1,15 +1,17 @@
 """Democratic services (and the programme office) write a paper's narrative; nobody else
 can, an issued paper never changes, and bad input is explained with nothing saved."""
 
+from datetime import date
+
 import pytest
 
-from governance.models import CommitteePaper, PaperSection
+from governance.models import Body, CommitteePaper, PaperSection
 from targets.models import Indicator
 
 
 def _form_data(paper: CommitteePaper, **changes) -> dict:
     data = {
-        "by": paper.by, "to": paper.to, "subject": paper.subject,
+        "plan": paper.plan_id, "by": paper.by, "to": paper.to, "subject": paper.subject,
         "classification": paper.classification, "summary": paper.summary,
         "as_at_day": paper.as_at.day, "as_at_month": paper.as_at.month,
         "as_at_year": paper.as_at.year, "previous_paper_date_day": "23",
@@ -108,3 +110,22 @@ def test_the_edit_page_query_count_is_bounded(client_for, paper, django_assert_m
     client = client_for("democratic")
     with django_assert_max_num_queries(14):
         assert client.get(f"/papers/committee/{paper.pk}/edit/").status_code == 200
+
+
+def test_democratic_services_draft_a_new_paper_for_a_meeting(client_for, paper):
+    cabinet = Body.objects.get(slug="cabinet")
+    meeting = cabinet.meetings.create(date=date(2011, 11, 14), title="Cabinet")
+    client = client_for("democratic")
+    form = client.get(f"/meetings/{meeting.pk}/papers/new/").content.decode()
+    assert "Draft a committee paper" in form and "[performance]" in form
+    data = _form_data(paper, to="", subject="Improvement Plan: November update",
+                      as_at_day="31", as_at_month="10")  # fmt: skip
+    response = client.post(f"/meetings/{meeting.pk}/papers/new/", data)
+    new = CommitteePaper.objects.get(meeting=meeting)
+    assert response.status_code == 302 and response.url == new.get_absolute_url()
+    assert new.to_line == "Cabinet - 14 November 2011" and new.status == "draft"
+    assert new.sections.count() == 3 and new.indicators.count() == 4
+    board = client_for("board")
+    assert board.get(f"/meetings/{meeting.pk}/papers/new/").status_code == 403
+    assert board.post(f"/meetings/{meeting.pk}/papers/new/", data).status_code == 403
+    assert CommitteePaper.objects.filter(meeting=meeting).count() == 1

@@ -130,3 +130,12 @@ def test_board_members_read_the_meeting_without_the_recording_links(client, boar
     page = client.get(board_meetings[-1].get_absolute_url()).content.decode()
     assert "Any other business" in page and "Sample data" in page
     assert "Record a decision" not in page and "Add an agenda item" not in page
+
+
+def test_a_decision_can_be_corrected_by_the_office_only(client_for, meeting):
+    decision = Decision.objects.create(meeting=meeting, text="Agred")
+    url = f"/meetings/{meeting.pk}/decisions/{decision.pk}/"
+    assert client_for("board").post(url, {"text": "Hacked"}).status_code == 403
+    assert client_for("office").post(url, {"text": "Agreed"}).status_code == 302
+    decision.refresh_from_db()
+    assert decision.text == "Agreed"

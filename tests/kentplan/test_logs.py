@@ -76,3 +76,9 @@ def test_errors_are_emailed_to_the_admins(settings, mailoutbox):
     settings.ADMINS = [("Ops", "ops@example.org")]
     logging.getLogger("django.request").error("Internal Server Error: /x")
     assert [m.to for m in mailoutbox] == [["ops@example.org"]]
+
+
+def test_the_request_id_is_still_set_when_django_logs_the_response(client):
+    response = client.get("/plans/nope/", HTTP_X_REQUEST_ID="late-line")
+    assert response.status_code == 404
+    assert request_id_var.get() == "late-line"  # Django's "Not Found" line carries it

@@ -10,7 +10,7 @@ On 15 November 2011 (November open, September and October closed; the board met 
     A3   1         1 Dec 2011   none                                   not rated, due soon, missing
     B1   2         30 Sep 2011  Oct: complete, Blue (verified 30 Oct)  Blue
     B2   2         30 Jun 2012  Nov: complete, awaiting verification  Green, awaiting
-    B3   2         31 Jan 2012  none (starts 1 Jan 2012)               not rated
+    B3   2         31 Jan 2012  none (starts 1 Jan 2012)               not rated, missing
     B4   2         1 Feb 2012   Nov: complete, returned                Green, returned
 """
 

@@ -103,3 +103,10 @@ def test_it_offers_the_matrix_as_excel(client):
     assert {r[0] for r in rows} == {
         "Improvement Notice targets", "Ofsted recommendations", "Core tasks"
     }  # fmt: skip
+
+
+def test_it_lets_a_reader_stop_the_page_refreshing_itself(client):
+    url = f"/papers/inspection/{INSPECTION}/pdf/?as_at=2011-11-15&refresh=off"
+    html = client.get(url).content.decode()
+    assert 'http-equiv="refresh"' not in html
+    assert "Check now" in html
