@@ -298,3 +298,16 @@ def committee_paper_save(
             _save(PaperSection(paper=paper, order=order, heading=section.heading,
                                body=section.body))  # fmt: skip
         return paper
+
+
+def committee_paper_mark_issued(*, paper: CommitteePaper) -> CommitteePaper:
+    """Freeze a draft once its PDF is issued (called by reports when issuing it): from then
+    on its wording never changes; a correction is a new issue that supersedes the old."""
+    with transaction.atomic():
+        locked = CommitteePaper.objects.select_for_update().get(pk=paper.pk)
+        if not locked.is_issued:
+            locked.status = CommitteePaper.Status.ISSUED
+            locked.full_clean()
+            locked.save(update_fields=["status"])
+    paper.status = CommitteePaper.Status.ISSUED
+    return paper

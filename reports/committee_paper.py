@@ -10,10 +10,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from actions.models import Plan, ProgressUpdate
-from governance.models import CommitteePaper
+from actions.models import Action, Plan, ProgressUpdate
+from governance.models import CommitteePaper, Meeting, PaperSection
 from targets.models import Indicator, Measurement
 
+# What the paper is drawn from: a change to any of these is a new version of the paper.
+SOURCE_MODELS = [CommitteePaper, PaperSection, Meeting, Action, ProgressUpdate, Indicator,
+                 Measurement]  # fmt: skip
 PROGRESS, PERFORMANCE = "[progress]", "[performance]"
 BULLET = re.compile(r"^\s*[-•*]\s+")
 

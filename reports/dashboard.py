@@ -15,6 +15,7 @@ from actions.models import Action, MonthSnapshot, Plan, ProgressUpdate, Reportin
 from governance.models import Meeting
 from kentplan.clock import today
 from targets.models import Measurement, NoticeTarget, Recommendation
+from targets.selectors import TargetProgress, notice_target_progress
 
 Status, Verification = ProgressUpdate.Status, ProgressUpdate.Verification
 RATINGS = ["blue", "green", "amber", "red"]
@@ -150,6 +151,12 @@ class SinceMeeting:
 
 
 @dataclass
+class NoticeProgress:
+    notice: Any
+    targets: list[TargetProgress]
+
+
+@dataclass
 class Dashboard:
     plan: Plan
     as_at: date | None
@@ -163,6 +170,10 @@ class Dashboard:
     coverage_problems: list[Coverage]
     since: SinceMeeting
     sample: bool = False
+    # Each of the plan's Improvement Notices with its targets' indicators as at the date.
+    notices: list["NoticeProgress"] = field(default_factory=list)
+    # Every action as it stood on the date (the board pack lists its exceptions in full).
+    rows: list[Row] = field(default_factory=list)
 
     @property
     def share_not_rated(self) -> int:
@@ -208,7 +219,18 @@ def dashboard_context(*, plan: Plan, as_at: date | None) -> Dashboard:
         coverage_problems=[c for c in coverage if c.problem],
         since=since,
         sample=any(r.is_sample for r in rows),
+        notices=notices_progress(plan=plan, day=day),
+        rows=rows,
     )
+
+
+def notices_progress(*, plan: Plan, day: date) -> list[NoticeProgress]:
+    """The plan's Improvement Notices, each with its targets' indicators as at `day` (a few
+    queries a notice; a plan has one or two notices, however much data they hold)."""
+    return [
+        NoticeProgress(notice, notice_target_progress(notice=notice, as_at=day))
+        for notice in plan.notices.order_by("issued", "slug")
+    ]
 
 
 def live_plan() -> Plan | None:

@@ -14,6 +14,8 @@ class ReportKind(models.TextChoices):
     PLAN_PROGRESS = "plan-progress", "Improvement plan with progress"
     INSPECTION = "inspection", "Inspection action plan"
     MATRIX = "matrix", "Cross-reference matrix"
+    COMMITTEE_PAPER = "committee-paper", "Committee paper"
+    BOARD_PACK = "board-pack", "Improvement Board pack"
 
 
 def rendered_path(instance: "RenderedPaper", filename: str) -> str:

@@ -10,7 +10,9 @@ from django.db.models import Model
 from django.http import Http404
 
 from actions.models import Plan
-from reports import inspection_plan, matrix, plan_document
+from governance.models import CommitteePaper, Meeting
+from governance.services import committee_paper_mark_issued
+from reports import board_pack, committee_paper, inspection_plan, matrix, plan_document
 from reports.asat import data_version
 from reports.models import ReportKind
 from reports.rendering import PaperMeta
@@ -26,6 +28,12 @@ class PaperKind:
     title: Callable[[Any], str]
     description: str
     source_models: list[type[Model]]
+    # The date a paper is shown as at when none is asked for (None: today).
+    default_as_at: Callable[[Any], date] | None = None
+    # The meeting a paper is always issued to (None: chosen when issuing).
+    own_meeting: Callable[[Any], Meeting] | None = None
+    # Done in the same transaction as issuing (e.g. freezing a committee paper's draft).
+    on_issue: Callable[[Any], None] | None = None
 
     def meta(self, subject: Any, as_at: date) -> PaperMeta:
         return PaperMeta(title=self.title(subject), subject=self.description, as_at=as_at)
@@ -46,6 +54,24 @@ def _inspection(slug: str) -> Inspection:
         return inspection_plan.inspections_with_findings().get(slug=slug)
     except Inspection.DoesNotExist:
         raise Http404(f"There is no inspection with findings called {slug!r}.") from None
+
+
+def _committee_paper(pk: str) -> CommitteePaper:
+    try:
+        return CommitteePaper.objects.select_related("meeting__body", "plan").get(pk=int(pk))
+    except (ValueError, CommitteePaper.DoesNotExist):
+        raise Http404(f"There is no committee paper numbered {pk!r}.") from None
+
+
+def _board_meeting(pk: str) -> Meeting:
+    try:
+        return board_pack.board_meetings().get(pk=int(pk))
+    except (ValueError, Meeting.DoesNotExist):
+        raise Http404(f"There is no Improvement Board meeting numbered {pk!r}.") from None
+
+
+def _committee_paper_title(paper: CommitteePaper) -> str:
+    return f"{paper.subject} – {paper.to_line}"
 
 
 KINDS: dict[str, PaperKind] = {
@@ -84,6 +110,29 @@ KINDS: dict[str, PaperKind] = {
         lambda plan: f"{plan.short_title}: cross-reference matrix",
         "Improvement Notice targets, Ofsted recommendations and core tasks against actions",
         matrix.SOURCE_MODELS,
+    ),
+    ReportKind.COMMITTEE_PAPER: PaperKind(
+        ReportKind.COMMITTEE_PAPER,
+        "reports/committee_paper.html",
+        _committee_paper,
+        lambda paper, as_at: committee_paper.committee_paper(paper, as_at=as_at),
+        _committee_paper_title,
+        "A committee paper in Kent County Council's format, its figures from the data",
+        committee_paper.SOURCE_MODELS,
+        default_as_at=lambda paper: paper.as_at,
+        own_meeting=lambda paper: paper.meeting,
+        on_issue=lambda paper: committee_paper_mark_issued(paper=paper),
+    ),
+    ReportKind.BOARD_PACK: PaperKind(
+        ReportKind.BOARD_PACK,
+        "reports/board_pack.html",
+        _board_meeting,
+        lambda meeting, as_at: board_pack.board_pack(meeting=meeting, as_at=as_at),
+        board_pack.title,
+        "The Improvement Board's monthly pack: dashboard, exceptions, indicators, action log",
+        board_pack.SOURCE_MODELS,
+        default_as_at=lambda meeting: board_pack.default_as_at(meeting),
+        own_meeting=lambda meeting: meeting,
     ),
 }
 

@@ -86,6 +86,7 @@ def paper_issue(
     still being prepared (and queues it), ValidationError if the request does not hold."""
     spec = kind_get(kind)
     subject_obj = spec.subject_get(subject)
+    meeting = _meeting_for(spec, subject_obj, meeting)
     rendered = paper_request(kind=kind, subject=subject, as_at=as_at)
     if rendered.status != RenderedPaper.Status.READY:
         raise PaperNotReady
@@ -111,7 +112,21 @@ def paper_issue(
         paper.file.save(name, ContentFile(content), save=False)
         paper.full_clean()
         paper.save()
+        if spec.on_issue is not None:
+            spec.on_issue(subject_obj)
     return paper
+
+
+def _meeting_for(spec, subject_obj, meeting: Meeting | None) -> Meeting | None:
+    """Papers written for a meeting (committee papers, board packs) are issued to it."""
+    if spec.own_meeting is None:
+        return meeting
+    own = spec.own_meeting(subject_obj)
+    if meeting is not None and meeting.pk != own.pk:
+        raise ValidationError(
+            f"This paper is written for {own}; it can only be issued to that meeting."
+        )
+    return own
 
 
 def issued_paper_content(*, paper: IssuedPaper) -> bytes:

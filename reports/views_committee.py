@@ -1,14 +1,14 @@
-"""The committee paper's pages: the list of drafts and the preview, as the paper will print."""
-
-from datetime import date
+"""The committee paper's pages: the list of drafts, and the preview as the paper will print
+(the papers' own preview, so the same page gives the PDF and issues it)."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from governance import selectors
-from reports.committee_paper import committee_paper
+from reports.models import ReportKind
+from reports.views_papers import paper_preview as _paper_preview
 
 PAPERS_PER_PAGE = 20
 
@@ -25,17 +25,4 @@ def paper_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def paper_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    paper = selectors.committee_paper_get(pk=pk)
-    context = {
-        "report": committee_paper(paper, as_at=_as_at(request)),
-        "can_edit": request.user.has_perm("governance.edit_papers") and not paper.is_issued,
-    }
-    return render(request, "reports/committee_paper.html", context)
-
-
-def _as_at(request: HttpRequest) -> date | None:
-    raw = request.GET.get("as_at", "")
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        raise Http404("The date to show the paper as at must be written like 2011-05-31.") from None
+    return _paper_preview(request, ReportKind.COMMITTEE_PAPER, str(pk))

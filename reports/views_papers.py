@@ -28,10 +28,10 @@ class BadDate(Exception):
     pass
 
 
-def _as_at(request: HttpRequest) -> date:
+def _as_at(request: HttpRequest, default: date | None = None) -> date:
     raw = request.GET.get("as_at") or request.POST.get("as_at") or ""
     try:
-        return date.fromisoformat(raw.strip()) if raw else today()
+        return date.fromisoformat(raw.strip()) if raw else (default or today())
     except ValueError:
         raise BadDate(raw) from None
 
@@ -59,8 +59,9 @@ def _query(as_at: date) -> str:
 def paper_preview(request: HttpRequest, kind: str, subject: str) -> HttpResponse:
     spec = kind_get(kind)
     subject_obj = spec.subject_get(subject)
-    as_at = _as_at(request)
+    as_at = _as_at(request, spec.default_as_at(subject_obj) if spec.default_as_at else None)
     can_issue = request.user.has_perm("reports.issue_paper")
+    own_meeting = spec.own_meeting(subject_obj) if spec.own_meeting else None
     context = {
         "doc": spec.build(subject_obj, as_at),
         "layout": "reports/paper_page.html",
@@ -70,12 +71,17 @@ def paper_preview(request: HttpRequest, kind: str, subject: str) -> HttpResponse
         "pdf_url": reverse("reports:paper-pdf", args=[kind, subject]) + _query(as_at),
         "other_formats": _other_formats(kind, subject, as_at),
         "can_issue": can_issue,
+        "own_meeting": own_meeting,
+        "earlier_issues": list(
+            IssuedPaper.objects.filter(kind=kind, subject=subject, superseded_by__isnull=True)[:20]
+        ),
     }
     if can_issue:
-        context["meetings"] = Meeting.objects.select_related("body").order_by("-date")[:60]
-        context["earlier_issues"] = IssuedPaper.objects.filter(
-            kind=kind, subject=subject, superseded_by__isnull=True
-        )[:20]
+        context["meetings"] = (
+            [own_meeting]
+            if own_meeting
+            else Meeting.objects.select_related("body").order_by("-date")[:60]
+        )
     return render(request, spec.template, context)
 
 
@@ -94,7 +100,9 @@ def _other_formats(kind: str, subject: str, as_at: date) -> list[tuple[str, str]
 @explains_bad_dates
 def paper_pdf(request: HttpRequest, kind: str, subject: str) -> HttpResponse:
     """The PDF if it is ready; otherwise a page that says it is being prepared."""
-    as_at = _as_at(request)
+    spec = kind_get(kind)
+    default = spec.default_as_at(spec.subject_get(subject)) if spec.default_as_at else None
+    as_at = _as_at(request, default)
     rendered = services.paper_request(kind=kind, subject=subject, as_at=as_at)
     if rendered.status == RenderedPaper.Status.READY:
         filename = f"{subject}-as-at-{as_at:%Y-%m-%d}.pdf"

@@ -186,4 +186,5 @@ def test_the_preview_query_count_does_not_grow_with_the_data(
 
 def test_a_badly_written_as_at_date_is_explained_not_a_500(client, paper):
     response = client.get(f"/papers/committee/{paper.pk}/?as_at=June")
-    assert response.status_code == 404
+    assert response.status_code == 400
+    assert "written like 2011-06-30" in response.content.decode()
