@@ -12,7 +12,22 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from actions.models import Action, Lead, Plan, ProgressUpdate
+from actions.models import (
+    Action,
+    ActionLead,
+    ActionLink,
+    CoreTask,
+    Lead,
+    Measure,
+    MeasureLead,
+    Outcome,
+    Plan,
+    PlanLead,
+    PlanSection,
+    Priority,
+    PriorityLead,
+    ProgressUpdate,
+)
 from actions.sampledata import demo_accounts_load, sample_progress_load
 from actions.snapshots import sample_snapshots_load
 from governance import services
@@ -49,17 +64,28 @@ def sample_data_load() -> dict[str, int]:
         }
 
 
+# What a plan is made of, with the path from each record to its plan: in the demo they
+# are all dated as entered when the plan was issued.
+PLAN_RECORDS = [
+    (Plan, "id"), (PlanSection, "plan_id"), (PlanLead, "plan_id"), (CoreTask, "plan_id"),
+    (Priority, "plan_id"), (PriorityLead, "priority__plan_id"), (Outcome, "plan_id"),
+    (Action, "plan_id"), (ActionLead, "action__plan_id"), (ActionLink, "from_action__plan_id"),
+    (Measure, "action__plan_id"), (MeasureLead, "measure__action__plan_id"),
+]  # fmt: skip
+
+
 def sample_history_dates_load() -> int:
     """Date the history as the demo tells it, so 'as at' a 2011 date shows what was true
-    then: each plan's actions as created when the plan was issued (not when the seeds were
+    then: each plan's records as entered when the plan was issued (not when the seeds were
     loaded), and each sample update as made when it was submitted. Returns rows changed."""
     made = ProgressUpdate.history.filter(is_sample=True, history_type="+")
     changed = made.filter(history_date__gt=F("submitted_at")).update(history_date=F("submitted_at"))
     for plan in Plan.objects.filter(date__isnull=False):
         issued = timezone.make_aware(datetime.combine(plan.date, time()))
-        changed += Action.history.filter(
-            plan_id=plan.pk, history_type="+", history_date__gt=issued
-        ).update(history_date=issued)
+        for model, path in PLAN_RECORDS:
+            changed += model.history.filter(
+                **{path: plan.pk}, history_type="+", history_date__gt=issued
+            ).update(history_date=issued)
     return changed
 
 
