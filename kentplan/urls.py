@@ -8,6 +8,7 @@ admin.site.site_title = "kentplan"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/password_change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),

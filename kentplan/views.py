@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.shortcuts import render
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -86,3 +88,18 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             throttle_hit(scope=CHANGE_SCOPE, key=key, window=window)
             security_event("password_change_wrong_current", self.request)
         return super().form_invalid(form)
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, with the username's length checked before anyone tries to
+    authenticate it: Django sets the field's max_length after the validators are made, so
+    an over-long name reached the lock-out's records (a 500 on PostgreSQL)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length or 150))
+
+
+class LoginView(auth_views.LoginView):
+    authentication_form = SignInForm

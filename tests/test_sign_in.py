@@ -20,6 +20,15 @@ def test_a_wrong_password_is_explained(users):
     assert "Enter a correct username and password" in response.content.decode()
 
 
+def test_an_over_long_username_is_a_form_error_not_a_lock_out_record(users):
+    from axes.models import AccessAttempt
+
+    response = attempt(Client(), "9" * 300)
+    assert response.status_code == 200
+    assert "Enter a correct username and password" in response.content.decode()
+    assert not AccessAttempt.objects.filter(username__startswith="999").exists()
+
+
 def test_a_wrong_password_is_also_shown_at_the_fields(users):
     page = attempt(Client(), "alice").content.decode()
     assert 'id="id_username-error"' in page
