@@ -160,7 +160,7 @@ def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int | None = None) 
 
     heading = f"Change agenda item {item.order}" if item else "Add an agenda item"
     context = {"meeting": meeting, "body": meeting.body, "heading": heading}
-    return _form_page(request, "governance/meeting_part_form.html", context, form, save,
+    return _form_page(request, "governance/meeting_form.html", context, form, save,
                       "The agenda is saved.")  # fmt: skip
 
 
@@ -181,7 +181,7 @@ def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return meeting.get_absolute_url() + "#attendance"
 
     context = {"meeting": meeting, "body": meeting.body, "heading": "Who attended"}
-    return _form_page(request, "governance/meeting_part_form.html", context, form, save,
+    return _form_page(request, "governance/meeting_form.html", context, form, save,
                       "Attendance is saved.")  # fmt: skip
 
 
@@ -199,7 +199,7 @@ def decision_edit(request: HttpRequest, pk: int, decision_pk: int | None = None)
 
     heading = "Change a decision" if decision else "Record a decision"
     context = {"meeting": meeting, "body": meeting.body, "heading": heading}
-    return _form_page(request, "governance/meeting_part_form.html", context, form, save,
+    return _form_page(request, "governance/meeting_form.html", context, form, save,
                       "The decision is saved.")  # fmt: skip
 
 
@@ -214,7 +214,7 @@ def board_action_new(request: HttpRequest, pk: int) -> HttpResponse:
         return meeting.get_absolute_url() + "#action-log"
 
     context = {"meeting": meeting, "body": meeting.body, "heading": "Add an action to the log"}
-    return _form_page(request, "governance/meeting_part_form.html", context, form, save,
+    return _form_page(request, "governance/meeting_form.html", context, form, save,
                       "The action is on the log.")  # fmt: skip
 
 
@@ -235,7 +235,7 @@ def board_action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     context = {"meeting": at, "body": action.raised_at.body, "action": action,
                "heading": "Update an action on the log"}  # fmt: skip
-    return _form_page(request, "governance/meeting_part_form.html", context, form, save,
+    return _form_page(request, "governance/meeting_form.html", context, form, save,
                       "The action log is updated.")  # fmt: skip
 
 
