@@ -32,8 +32,10 @@ DEMO_ACCOUNTS = [
      "priority lead for Priorities 1, 4 and 6"),
     ("plan.manager", None, [rules.PROGRAMME_OFFICE],
      "programme office: opens and closes months, updates anything"),
-    ("liz.railton", "Liz Railton", [rules.BOARD_MEMBER], "Improvement Board chair: reads"),
-    ("democratic.services", None, [rules.DEMOCRATIC_SERVICES], "democratic services: reads"),
+    ("liz.railton", "Liz Railton", [rules.BOARD_MEMBER],
+     "Improvement Board chair: the dashboard, signs the plan"),
+    ("democratic.services", None, [rules.DEMOCRATIC_SERVICES],
+     "democratic services: meetings and committee papers"),
     ("admin", None, [rules.ADMINISTRATOR], "administrator, with the admin at /admin/"),
 ]  # fmt: skip
 
