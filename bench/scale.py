@@ -166,7 +166,7 @@ def measure() -> None:
         for attempt in range(ARGS.repeat + 2):
             with CaptureQueriesContext(connection) as queries:
                 start = time.perf_counter()
-                response = client.get(url)
+                response = client.get(url, secure=True)  # production answers HTTPS only
                 elapsed = time.perf_counter() - start
             if response.status_code != 200:
                 print(f"{label:<36} status {response.status_code}")
