@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from actions import rules
 from actions.brag import suggest_rating
 from actions.models import Action, Evidence, Lead, ProgressUpdate, ReportingPeriod
+from actions.services import roles_ensure
 
 PLAN = "putting-children-first-2011"
 DEMO_PASSWORD = "kentplan-demo"  # noqa: S105 - a published demo login, never used in production
@@ -41,7 +42,8 @@ DEMO_ACCOUNTS = [
 
 
 def demo_accounts_load() -> int:
-    groups = {name: Group.objects.get_or_create(name=name)[0] for name in rules.ROLES}
+    roles_ensure()
+    groups = {group.name: group for group in Group.objects.filter(name__in=rules.ROLES)}
     users = get_user_model()
     for username, lead_name, roles, _ in DEMO_ACCOUNTS:
         user, created = users.objects.get_or_create(

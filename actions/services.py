@@ -3,11 +3,13 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from actions import rules
 from actions.models import (
     Action,
     ActionLead,
@@ -486,3 +488,17 @@ def plan_import_file(
 ) -> PlanImportReport:
     """Import a plan file from disk; see plan_import."""
     return plan_import(text=read_text(path), retire_missing=retire_missing, dry_run=dry_run)
+
+
+# Apps whose records the Administrator group manages in the admin, with users and groups.
+ADMINISTERED_APPS = ["actions", "targets", "governance", "reports", "auth"]
+
+
+def roles_ensure() -> dict[str, int]:
+    """The role groups exist, and the Administrator group holds every admin permission of
+    the plan's records and of users and groups (what its name promises). Safe to repeat."""
+    with transaction.atomic():
+        groups = {name: Group.objects.get_or_create(name=name)[0] for name in rules.ROLES}
+        admin_perms = Permission.objects.filter(content_type__app_label__in=ADMINISTERED_APPS)
+        groups[rules.ADMINISTRATOR].permissions.set(admin_perms)
+    return {"roles": len(groups), "administrator permissions": admin_perms.count()}

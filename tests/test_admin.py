@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.models import Group
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,20 @@ def test_every_model_a_person_edits_is_in_the_admin():
         m.__name__ for m in kentplan if m not in admin.site._registry and m.__name__ not in inlined
     ]
     assert missing == []
+
+
+def test_the_administrator_group_has_the_admin_permissions_its_name_promises(seeded, client):
+    from django.contrib.auth.models import User
+
+    from actions.services import roles_ensure
+
+    user = User.objects.create_user("ada", "ada@example.org", "a-long-test-pass", is_staff=True)
+    client.force_login(user)
+    assert client.get("/admin/actions/action/").status_code == 403
+    roles_ensure()
+    user.groups.add(Group.objects.get(name="Administrator"))
+    user = User.objects.get(pk=user.pk)  # permissions are cached on the instance
+    assert user.has_perm("actions.change_action") and user.has_perm("auth.change_user")
+    assert client.get("/admin/actions/action/").status_code == 200
+    assert client.get("/admin/auth/user/").status_code == 200
+    assert not Group.objects.get(name="Board member").permissions.exists()
