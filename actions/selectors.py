@@ -512,15 +512,6 @@ class ActionState:
     group: str
 
 
-MY_ACTION_GROUPS = [
-    ("update_due", "Update due this month"),
-    ("overdue", "Overdue"),
-    ("at_risk", "At risk"),
-    ("on_track", "On track"),
-    ("complete", "Complete"),
-]
-
-
 def action_forecast(*, action: Action):
     """The due date now expected: the newest revised date reported, else the plan's own."""
     revised = (u.revised_due_date for u in action.updates.all() if u.revised_due_date)
@@ -544,24 +535,6 @@ def action_state(*, action: Action, period, today) -> ActionState:
     else:
         group = "on_track"
     return ActionState(action, latest, this_period, forecast, group)
-
-
-def actions_led_by(*, lead: Lead) -> QuerySet[Action]:
-    """The actions a lead delivers, and those in priorities they are accountable for
-    (retired ones aside: nobody reports on them any more)."""
-    return (
-        Action.objects.filter(Q(leads=lead) | Q(outcome__priority__leads=lead))
-        .filter(retired_on__isnull=True)
-        .select_related("plan", "outcome__priority")
-        .prefetch_related(action_leads_prefetch(), updates_prefetch())
-        .order_by("plan__date", "plan__slug", "sort_key")
-        .distinct()
-    )
-
-
-def my_actions(*, lead: Lead, period, today) -> list[tuple[str, str, list[ActionState]]]:
-    states = [action_state(action=a, period=period, today=today) for a in actions_led_by(lead=lead)]
-    return [(key, label, [s for s in states if s.group == key]) for key, label in MY_ACTION_GROUPS]
 
 
 @dataclass

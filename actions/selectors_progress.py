@@ -138,7 +138,7 @@ def my_actions(
     """A lead's actions in live plans, grouped; each group's first `limit` rows (or every row
     of the group named by `show`). A fixed number of queries however many actions there are."""
     mine = actions_with_state(period=period, today=today).filter(
-        _led_by(lead), plan_id__in=live_plan_ids(today=today)
+        _led_by(lead), plan_id__in=live_plan_ids(today=today), retired_on__isnull=True
     )
     counts = dict(mine.order_by().values_list("group").annotate(n=Count("pk")))
     groups = [Group(key, label, counts.get(key, 0)) for key, label in MY_ACTION_GROUPS]
@@ -203,16 +203,17 @@ def _return_state(action_ref: str, period: ReportingPeriod) -> Case:
 
 
 def actions_reporting(*, period: ReportingPeriod, today: date) -> QuerySet[Action]:
-    """Actions that owe a return for the month: in a live plan and not completed earlier."""
+    """Actions that owe a return for the month: in a live plan, not retired and not
+    completed earlier."""
     done_before = ProgressUpdate.objects.filter(
         action=OuterRef("pk"),
         period__month__lt=period.month,
         status=Status.COMPLETE,
         verification__in=[Verification.PENDING, Verification.VERIFIED],
     )
-    return Action.objects.filter(plan_id__in=live_plan_ids(today=today)).exclude(
-        Exists(done_before)
-    )
+    return Action.objects.filter(
+        plan_id__in=live_plan_ids(today=today), retired_on__isnull=True
+    ).exclude(Exists(done_before))
 
 
 def _state_counts() -> dict:
