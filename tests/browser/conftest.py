@@ -7,6 +7,8 @@ KENTPLAN_REQUIRE_BROWSER is set (as in CI), where a missing browser fails them."
 import os
 import re
 import shutil
+import threading
+import time
 
 import pytest
 
@@ -57,12 +59,89 @@ def page(chromium):
     context.close()
 
 
+class InFlight:
+    """Wraps the live server's WSGI application to count the requests it is still serving.
+
+    The server answers in its own threads, on the test's own database connection when the
+    database is SQLite in memory. A page the browser left mid-request (a click, then the
+    test ends) can still be using it when the test's database is emptied; the flush then
+    fails. The site waits for the count to reach nought before the test lets go."""
+
+    def __init__(self, application):
+        self.application = application
+        self.serving = 0
+        self.quiet = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.quiet:
+            self.serving += 1
+        try:
+            return ClosingResponse(self.application(environ, start_response), self.done)
+        except BaseException:
+            self.done()
+            raise
+
+    def done(self) -> None:
+        with self.quiet:
+            self.serving -= 1
+            self.quiet.notify_all()
+
+    def wait(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        with self.quiet:
+            while self.serving > 0:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(
+                        f"the live server is still serving {self.serving} request(s)"
+                    )
+                self.quiet.wait(left)
+
+
+class ClosingResponse:
+    """A response whose closing (after its last byte, or a broken pipe) says it is done."""
+
+    def __init__(self, response, done):
+        self.response = response
+        self.done = done
+
+    def __iter__(self):
+        return iter(self.response)
+
+    def close(self) -> None:
+        try:
+            if hasattr(self.response, "close"):
+                self.response.close()
+        finally:
+            self.done()
+
+
 @pytest.fixture
 def site(transactional_db, live_server):
     """The live server with the real plans loaded (browser tests share no transaction)."""
+    server = live_server.thread.httpd
+    if not isinstance(server.application, InFlight):
+        server.application = InFlight(server.application)
     if not Plan.objects.exists():
         snapshot_restore()
-    return live_server.url
+    yield live_server.url
+    server.application.wait()
+
+
+@pytest.fixture
+def new_page(chromium, site):
+    """Pages in browser contexts of their own (another person, or JavaScript off), closed
+    before the site stops, so no page of theirs is still talking to the server."""
+    contexts = []
+
+    def make(**options):
+        context = chromium.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

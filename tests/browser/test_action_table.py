@@ -38,10 +38,9 @@ def test_the_table_and_past_pages_have_no_accessibility_violations(
 
 
 def test_a_reader_ticks_a_filter_and_downloads_the_rows_without_javascript(
-    site, chromium, sign_in, users
+    site, new_page, sign_in, users
 ):
-    context = chromium.new_context(java_script_enabled=False, accept_downloads=True)
-    page = context.new_page()
+    page = new_page(java_script_enabled=False, accept_downloads=True)
     sign_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/")
     page.get_by_text("More filters").click()
@@ -52,7 +51,6 @@ def test_a_reader_ticks_a_filter_and_downloads_the_rows_without_javascript(
     with page.expect_download() as download:
         page.get_by_role("link", name="Download as an Excel workbook").click()
     assert download.value.suggested_filename.endswith(".xlsx")
-    context.close()
 
 
 def test_printing_the_table_prints_every_matching_row_without_link_addresses(

@@ -47,8 +47,8 @@ def test_a_board_member_reads_the_dashboard_follows_a_count_and_looks_back(
     assert page.url == f"{demo}{PLAN}/dashboard/"
 
 
-def test_democratic_services_land_on_the_dashboard_and_leads_on_my_actions(demo, chromium, sign_in):
-    office, lead = chromium.new_context().new_page(), chromium.new_context().new_page()
+def test_democratic_services_land_on_the_dashboard_and_leads_on_my_actions(demo, new_page, sign_in):
+    office, lead = new_page(), new_page()
     sign_in(office, "democratic.services", DEMO_PASSWORD)
     sign_in(lead, "rob.semens", DEMO_PASSWORD)
     assert office.url == f"{demo}{PLAN}/dashboard/"

@@ -49,16 +49,14 @@ def test_a_reader_follows_a_cross_reference_there_and_back(site, page, sign_in, 
     assert page.get_by_role("heading", level=1).inner_text() == "Action 2.1.3"
 
 
-def test_a_reader_filters_the_actions_without_javascript(site, chromium, sign_in, users):
-    context = chromium.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_a_reader_filters_the_actions_without_javascript(site, new_page, sign_in, users):
+    page = new_page(java_script_enabled=False)
     sign_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/")
     page.get_by_label("Search").fill("ethnicity")
     page.get_by_role("button", name="Apply filters").click()
     assert "1 action match these filters." in page.content()
     assert page.get_by_role("link", name="6.3.6", exact=True).is_visible()
-    context.close()
 
 
 def test_the_accessibility_check_does_find_violations(page, axe_check):

@@ -54,9 +54,9 @@ def test_a_mistake_is_explained_at_the_top_and_by_the_field(site, page, sign_in,
 
 
 def test_a_second_lead_saving_over_the_first_is_shown_the_conflict(
-    site, chromium, sign_in, users, november, axe_check
+    site, new_page, sign_in, users, november, axe_check
 ):
-    first, second = chromium.new_context().new_page(), chromium.new_context().new_page()
+    first, second = new_page(), new_page()
     sign_in(first, "alice")
     sign_in(second, "bob")
     for page in (first, second):
