@@ -35,4 +35,6 @@ def section(path: str) -> str:
     """The header's section this page belongs to, so the header can mark it."""
     if path == "/":
         return "plans"
+    if path.startswith("/plans/") and "/dashboard/" in path:
+        return "dashboard"  # a plan's dashboard is the Dashboard section, not Plans
     return next((name for prefix, name in SECTIONS if path.startswith(prefix)), "")

@@ -101,3 +101,9 @@ def test_the_header_and_the_plan_page_link_to_the_dashboard(client, scenario):
     assert 'href="/plans/board-test/dashboard/"' in page
     assert 'href="/dashboard/">Dashboard</a>' in page
     assert client.get("/dashboard/")["Location"] == "/plans/putting-children-first-2011/dashboard/"
+
+
+def test_the_header_marks_dashboard_as_the_current_section(client, scenario):
+    page = client.get(URL).content.decode()
+    current = page.split('aria-current="true"')[1].split("</a>")[0]
+    assert current.endswith(">Dashboard")
