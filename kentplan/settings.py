@@ -214,19 +214,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Evidence files leads may upload with a progress update.
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 10) * 1024 * 1024
-EVIDENCE_EXTENSIONS = [
-    "pdf",
-    "docx",
-    "xlsx",
-    "pptx",
-    "odt",
-    "ods",
-    "csv",
-    "txt",
-    "png",
-    "jpg",
-    "jpeg",
-]
+# Which kinds of file are accepted, checked by their content: actions/evidence.py.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # The date the product treats as today. Unset in real use; the demo fixes it in 2011
