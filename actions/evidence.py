@@ -13,7 +13,7 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft compound file: .doc, .xls
 TEXT = "text"
 
 # the name's extension → what its content may be (filetype's names, OLE or TEXT)
-ACCEPTED = {
+ACCEPTED: dict[str, set[str | bytes]] = {
     "pdf": {"pdf"},
     "doc": {OLE}, "xls": {OLE}, "ppt": {OLE}, "msg": {OLE},
     "docx": {"docx", "zip"}, "xlsx": {"xlsx", "zip"}, "pptx": {"pptx", "zip"},
@@ -27,8 +27,8 @@ NAMES = (
 )
 
 
-def extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+def extension(name: str | None) -> str:
+    return name.rsplit(".", 1)[-1].lower() if name and "." in name else ""
 
 
 def content_matches(upload: UploadedFile) -> bool:
@@ -70,7 +70,8 @@ class SizeLimit(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data, start):
         if start + len(raw_data) > self.limit:
-            self.request.upload_too_big = True
+            # The view reads this flag; the handler is only ever made with a request.
+            self.request.upload_too_big = True  # type: ignore[union-attr]
             raise SkipFile
         return raw_data
 

@@ -118,7 +118,8 @@ class ProgressUpdateForm(forms.Form):
                 widget.attrs["class"] = "govuk-input"
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("rating_mode") == "suggested":
             cleaned["rating"], cleaned["override_reason"] = "", ""
         elif cleaned.get("rating_mode") == "different" and not cleaned.get("rating"):

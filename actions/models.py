@@ -423,6 +423,7 @@ class ReportingPeriod(models.Model):
     )
     is_sample = models.BooleanField(default=False)
     history = HistoricalRecords()
+    _change_reason: str  # read by simple_history as the history row's reason
 
     class Meta:
         ordering = ["-month"]
@@ -496,6 +497,7 @@ class ProgressUpdate(models.Model):
         default=False, help_text="Made-up demonstration data, not from the council's documents"
     )
     history = HistoricalRecords()
+    _change_reason: str  # read by simple_history as the history row's reason
 
     class Meta:
         ordering = ["-period__month", "action__sort_key"]
@@ -572,7 +574,7 @@ class Evidence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.description or self.url or self.file.name
+        return self.description or self.url or self.file.name or ""
 
 
 class ReminderSent(models.Model):

@@ -1,9 +1,11 @@
 """The plan file's format (fixtures/README.md), as a schema that every import checks."""
 
+from typing import Any
+
 from kentplan.datafile import BOOL, DATE, NUMBER, NUMBERS, TEXT, TEXTS, Schema
 from targets import referencefile
 
-_KEYS = {
+_KEYS: dict[str, dict[str, Any]] = {
     "file": {
         "plan": "plan",
         "notices": (list, "notice"),

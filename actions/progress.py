@@ -286,19 +286,20 @@ def _evidence_errors(data: UpdateInput) -> dict[str, str]:
         errors["evidence_date"] = "The date of the evidence must be today or in the past"
     upload = data.evidence_file
     if upload is not None:
-        if evidence.extension(upload.name) not in evidence.ACCEPTED:
+        name, size = upload.name or "", upload.size or 0
+        if evidence.extension(name) not in evidence.ACCEPTED:
             errors["evidence_file"] = f"The file must be one of these types: {evidence.NAMES}"
-        elif upload.size > settings.EVIDENCE_MAX_BYTES:
+        elif size > settings.EVIDENCE_MAX_BYTES:
             errors["evidence_file"] = (
                 f"The file must be smaller than {filesizeformat(settings.EVIDENCE_MAX_BYTES)}"
             )
-        elif upload.size == 0:
+        elif size == 0:
             errors["evidence_file"] = "The selected file is empty"
-        elif len(upload.name.encode()) > 200:
+        elif len(name.encode()) > 200:
             errors["evidence_file"] = "The file’s name must be shorter: 200 characters at most"
         elif not evidence.content_matches(upload):
             errors["evidence_file"] = (
-                f"The file’s content is not a {evidence.extension(upload.name).upper()} file. "
+                f"The file’s content is not a {evidence.extension(name).upper()} file. "
                 "Save it again in that format, or choose the right file"
             )
     return errors
@@ -338,7 +339,7 @@ def _add_evidence(update: ProgressUpdate, user, data: UpdateInput) -> list[Evide
         item.description = f"{item.description} ({data.evidence_date:%-d %B %Y})".strip()
     saved = [item]
     if data.evidence_file is not None:
-        item.file.save(data.evidence_file.name, data.evidence_file, save=False)
+        item.file.save(data.evidence_file.name or "evidence", data.evidence_file, save=False)
     try:
         item.full_clean()
         item.save()

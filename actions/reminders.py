@@ -91,6 +91,7 @@ def _not_sent_before(lead: Lead, reminders: list[Reminder]) -> list[Reminder]:
 
 
 def _email(lead: Lead, reminders: list[Reminder], period) -> None:
+    assert lead.user is not None  # _due_reminders keeps only leads with an account
     groups = [
         (label, [r for r in reminders if r.kind == kind]) for kind, label in KIND_LABELS.items()
     ]

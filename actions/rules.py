@@ -51,7 +51,8 @@ def in_a_live_plan(user, action) -> bool:
 is_programme_office = rules.is_group_member(PROGRAMME_OFFICE) | rules.is_superuser
 is_administrator = rules.is_group_member(ADMINISTRATOR) | rules.is_superuser
 # Rights follow the role as well as the lead link: a board member linked to a lead reads.
-in_a_lead_role = rules.is_group_member(DELIVERY_LEAD) | rules.is_group_member(PRIORITY_LEAD)
+# rules annotates is_group_member as returning a plain callable; it returns a Predicate.
+in_a_lead_role = rules.is_group_member(DELIVERY_LEAD) | rules.is_group_member(PRIORITY_LEAD)  # type: ignore[operator]
 in_a_verifier_role = rules.is_group_member(PRIORITY_LEAD)
 
 rules.add_perm(

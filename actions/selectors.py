@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.fields import Field
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -205,7 +206,8 @@ def actions_matching(words: list[str]) -> Q:
     condition = Q()
     for word in words[:MAX_SEARCH_WORDS]:
         in_measures = Measure.objects.filter(action_id=OuterRef("pk"), text__icontains=word)
-        condition &= Q(ref__startswith=word) | Q(shown_text__icontains=word) | Exists(in_measures)
+        in_a_measure = Q(Exists(in_measures))
+        condition &= Q(ref__startswith=word) | Q(shown_text__icontains=word) | in_a_measure
     return condition
 
 
@@ -223,7 +225,7 @@ def actions_serving_record(relation: str, record) -> Q:
     rows = through.objects.filter(
         action_id=OuterRef("pk"), **{column.get(relation, "coretask"): record}
     )
-    return Exists(rows)
+    return Q(Exists(rows))
 
 
 def action_get(*, plan: Plan, ref: str) -> Action:
@@ -339,7 +341,7 @@ class Change:
 
 
 # The cross-references an action's history records, with how each is named.
-HISTORY_M2M = {
+HISTORY_M2M: dict[str, tuple[str, type[NoticeTarget | Recommendation | CoreTask], str]] = {
     "notice_targets": ("Improvement Notice targets", NoticeTarget, "noticetarget_id"),
     "recommendations": ("Ofsted recommendations", Recommendation, "recommendation_id"),
     "core_tasks": ("Core tasks", CoreTask, "coretask_id"),
@@ -402,6 +404,7 @@ def update_history(*, action: Action, limit: int = 200) -> list[Change]:
         delta = record.diff_against(older, included_fields=UPDATE_FIELDS_SHOWN)
         for change in delta.changes:
             field = ProgressUpdate._meta.get_field(change.field)
+            assert isinstance(field, Field)  # UPDATE_FIELDS_SHOWN are the update's own fields
             name = f"{label} – {str(field.verbose_name).capitalize()}"
             old, new = (_choice_label(field, v) for v in (change.old, change.new))
             changes.append(Change(record.history_date, who, name, old, new))
@@ -442,7 +445,7 @@ def _m2m_names(records) -> dict[str, dict[int, str]]:
     names = {}
     for name, (_, model, _) in HISTORY_M2M.items():
         ids = set().union(*(_m2m_ids(r, name) for r in records)) if records else set()
-        names[name] = {obj.pk: obj.code for obj in model.objects.filter(pk__in=ids)}
+        names[name] = {obj.pk: obj.code for obj in model._default_manager.filter(pk__in=ids)}
     return names
 
 
@@ -461,7 +464,9 @@ def _codes(names: dict[int, str], ids: set[int]) -> str:
 
 
 def _field_label(name: str) -> str:
-    return str(Action._meta.get_field(name).verbose_name).capitalize()
+    field = Action._meta.get_field(name)
+    assert isinstance(field, Field)  # the action's own fields, never a reverse relation
+    return str(field.verbose_name).capitalize()
 
 
 def _display(value: Any) -> str:
@@ -588,9 +593,9 @@ def action_rows_as_at(*, as_at: date, relation: str = "", pk: int = 0, lead=None
     if lead is not None:
         led = historical_as_at(ActionLead, moment, lead_id=lead.pk).values("action_id")
         actions = actions.filter(id__in=led)
-    actions = list(actions.order_by("plan__date", "plan__slug", "sort_key"))
+    rows = list(actions.order_by("plan__date", "plan__slug", "sort_key"))
     leads = (
-        historical_as_at(ActionLead, moment, action_id__in=[a.id for a in actions])
+        historical_as_at(ActionLead, moment, action_id__in=[a.id for a in rows])
         .select_related("lead")
         .order_by("order")
     )
@@ -607,7 +612,7 @@ def action_rows_as_at(*, as_at: date, relation: str = "", pk: int = 0, lead=None
             reverse("actions:action-detail", args=[a.plan.slug, a.ref]) + query,
             ", ".join(names.get(a.id, [])),
         )
-        for a in actions
+        for a in rows
     ]
 
 

@@ -4,9 +4,10 @@ groups, the verification inbox and the programme office's returns tracker.
 Each action's state is worked out in the database (correlated subqueries on its
 updates), so the counts and the lists agree and no page loads every update."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import (
     Case,
@@ -82,7 +83,25 @@ def _latest(**outer: Any) -> QuerySet[ProgressUpdate]:
     return ProgressUpdate.objects.filter(**outer).order_by("-period__month")
 
 
-def actions_with_state(*, period: ReportingPeriod | None, today: date) -> QuerySet[Action]:
+class ActionState(TypedDict):
+    latest_id: int | None
+    latest_status: str | None
+    latest_rating: str | None
+    latest_verification: str | None
+    forecast: date | None
+    has_this_month: bool
+    group: str
+
+
+if TYPE_CHECKING:  # WithAnnotations takes the TypedDict only when type checking
+    from django_stubs_ext import WithAnnotations
+
+    ActionWithState = WithAnnotations[Action, ActionState]
+
+
+def actions_with_state(
+    *, period: ReportingPeriod | None, today: date
+) -> "QuerySet[ActionWithState]":
     """Every action annotated with its latest update, forecast due date and My-actions group."""
     latest = _latest(action=OuterRef("pk"))
     revised = latest.exclude(revised_due_date=None).values("revised_due_date")[:1]
@@ -298,7 +317,7 @@ def returns_for_period(*, period: ReportingPeriod, today: date) -> Returns:
     )
 
 
-def _only_counts(row: dict) -> dict[str, int]:
+def _only_counts(row: Mapping[str, Any]) -> dict[str, int]:
     return {key: row[key] for key, _ in RETURN_STATES}
 
 

@@ -74,7 +74,6 @@ def plan_import(
     if missing and not retire_missing:
         raise DataFileError([_missing_problem(missing)])
     before = plan_action_records(plan=existing) if existing else {}
-    report = None
     try:
         with transaction.atomic():
             report = _import(data, missing, before)

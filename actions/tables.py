@@ -1,12 +1,14 @@
 """The actions table (django-tables2), and the same rows as a download."""
 
 import csv
+from datetime import date
 
 import django_tables2 as tables
 from django.db.models import Case, F, When
 from django.utils.html import format_html, format_html_join
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from actions.models import Action, ProgressUpdate
 
@@ -98,8 +100,8 @@ class ActionTable(tables.Table):
         """Worst first (Red, Amber, Green, Blue, then none) or the other way round."""
         rank = Case(*(When(latest_rating=r, then=n) for n, r in enumerate(RATING_ORDER)),
                     default=len(RATING_ORDER))  # fmt: skip
-        rank = rank.desc() if is_descending else rank.asc()
-        return queryset.order_by(rank, "sort_key"), True
+        ordering = rank.desc() if is_descending else rank.asc()
+        return queryset.order_by(ordering, "sort_key"), True
 
     def render_ref(self, value: str, record: Action):
         if record.is_retired:
@@ -120,8 +122,8 @@ class ActionTable(tables.Table):
     def render_status(self, record: Action):
         return status_word(record)
 
-    def render_last_update(self, record: Action):
-        return f"{record.latest_month:%b %Y}" if record.latest_month else "None yet"
+    def render_last_update(self, value: date | None):
+        return f"{value:%b %Y}" if value else "None yet"
 
     def render_serves(self, record: Action):
         codes = serves_codes(record)
@@ -201,6 +203,7 @@ def actions_workbook(rows: list[list], about: list[tuple[str, str]], out) -> Non
     """Writes the download rows as an Excel workbook: the actions, and what they are."""
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = "Actions"
     sheet.append(DOWNLOAD_HEADINGS)
     for cell in sheet[1]:

@@ -321,9 +321,10 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404
     if not request.user.has_perm("actions.view_evidence", evidence.update.action):
         raise PermissionDenied
+    assert request.user.is_authenticated  # LoginRequiredMiddleware
     EvidenceDownload.objects.create(evidence=evidence, user=request.user)
     return FileResponse(evidence.file.open("rb"), as_attachment=True,
-                        filename=evidence.file.name.rsplit("/", 1)[-1])  # fmt: skip
+                        filename=(evidence.file.name or "").rsplit("/", 1)[-1])  # fmt: skip
 
 
 @require_POST

@@ -1,10 +1,12 @@
 """The forms the programme office and democratic services fill in. They read and check
 what was typed; what may be saved is decided in governance/services.py."""
 
+from typing import cast
+
 from django import forms
 
 from actions.models import Lead
-from governance.models import Attendance, CommitteePaper
+from governance.models import AgendaItem, Attendance, CommitteePaper, Meeting
 from kentplan.widgets import DateField
 from targets.models import Indicator
 
@@ -110,7 +112,7 @@ class AttendanceForm(GovukForm):
 class DecisionForm(GovukForm):
     agenda_item = forms.ModelChoiceField(
         label="Agenda item",
-        queryset=None,
+        queryset=AgendaItem.objects.none(),  # the meeting's own, set in __init__
         required=False,
         empty_label="Not under an agenda item",
         error_messages={"invalid_choice": "Choose an item on this meeting’s agenda"},
@@ -119,7 +121,8 @@ class DecisionForm(GovukForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("order")
+        field = cast(forms.ModelChoiceField, self.fields["agenda_item"])
+        field.queryset = meeting.agenda_items.order_by("order")
 
 
 def _owner_field() -> forms.ModelChoiceField:
@@ -143,7 +146,7 @@ class BoardActionForm(GovukForm):
 class BoardActionUpdateForm(GovukForm):
     meeting = forms.ModelChoiceField(
         label="At the meeting of",
-        queryset=None,
+        queryset=Meeting.objects.none(),  # the body's own, set in __init__
         empty_label=None,
         error_messages={"invalid_choice": "Choose one of the body’s meetings from the list"},
     )
@@ -159,7 +162,7 @@ class BoardActionUpdateForm(GovukForm):
 
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = meetings
+        cast(forms.ModelChoiceField, self.fields["meeting"]).queryset = meetings
 
 
 class SignForm(GovukForm):
@@ -253,7 +256,8 @@ class SectionForm(GovukForm):
     DELETE = forms.BooleanField(label="Remove this section", required=False)
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("DELETE"):
             return cleaned
         if cleaned.get("body") and not cleaned.get("heading"):

@@ -194,9 +194,9 @@ class BoardAction(models.Model):
         return self.description[:80]
 
     def clean(self) -> None:
-        if not (self.closed_at_id and self.raised_at_id):
-            return
         closed, raised = self.closed_at, self.raised_at
+        if closed is None or raised is None:
+            return
         if closed.body_id != raised.body_id or closed.date < raised.date:
             raise ValidationError(
                 {"closed_at": "Choose a meeting of the same body, on or after the one raising it."}

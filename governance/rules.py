@@ -7,9 +7,9 @@ import rules
 from actions.rules import DEMOCRATIC_SERVICES, PROGRAMME_OFFICE
 
 is_secretariat = (
-    rules.is_group_member(PROGRAMME_OFFICE)
+    rules.is_superuser
+    | rules.is_group_member(PROGRAMME_OFFICE)
     | rules.is_group_member(DEMOCRATIC_SERVICES)
-    | rules.is_superuser
 )
 
 

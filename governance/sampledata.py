@@ -81,9 +81,10 @@ def sample_history_dates_load() -> int:
     made = ProgressUpdate.history.filter(is_sample=True, history_type="+")
     changed = made.filter(history_date__gt=F("submitted_at")).update(history_date=F("submitted_at"))
     for plan in Plan.objects.filter(date__isnull=False):
+        assert plan.date is not None  # the query asks for dated plans
         issued = timezone.make_aware(datetime.combine(plan.date, time()))
         for model, path in PLAN_RECORDS:
-            changed += model.history.filter(
+            changed += model.history.filter(  # type: ignore[attr-defined]  # simple_history adds .history
                 **{path: plan.pk}, history_type="+", history_date__gt=issued
             ).update(history_date=issued)
     return changed

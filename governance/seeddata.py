@@ -1,5 +1,6 @@
 """Loads everything under fixtures/, in the order the records depend on each other."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -10,12 +11,14 @@ from governance.services import governance_import_text
 from kentplan.datafile import DataFileError
 from targets.services import reference_import_text
 
+Importer = Callable[..., object]
 
-def seed_files(fixtures_dir: Path | None = None) -> list[tuple[Path, object]]:
+
+def seed_files(fixtures_dir: Path | None = None) -> list[tuple[Path, Importer]]:
     """Each fixture file with the importer that reads it, in loading order."""
     root = Path(fixtures_dir or settings.FIXTURES_DIR)
     reference = root / "reference"
-    files: list[tuple[Path, object]] = [(reference / "inspections.yaml", reference_import_text)]
+    files: list[tuple[Path, Importer]] = [(reference / "inspections.yaml", reference_import_text)]
     files += [(path, plan_import_text) for path in sorted((root / "plans").glob("*.yaml"))]
     files += [
         (reference / "indicators.yaml", reference_import_text),

@@ -133,7 +133,9 @@ def _save(obj):
 
 
 def _one_meeting_a_day(body: Body, day: date, meeting: Meeting | None = None) -> None:
-    others = Meeting.objects.filter(body=body, date=day).exclude(pk=meeting.pk if meeting else None)
+    others = Meeting.objects.filter(body=body, date=day)
+    if meeting is not None:
+        others = others.exclude(pk=meeting.pk)
     if others.exists():
         raise ValidationError({"date": f"{body.name} already has a meeting on {day:%-d %B %Y}."})
 

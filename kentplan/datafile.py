@@ -3,6 +3,7 @@ schema before anything touches the database: every problem is reported with its 
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -52,6 +53,7 @@ class DataFileError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
+        self.path: Path | None = None  # the file at fault, when a loader knows it
         super().__init__("\n".join(str(p) for p in problems))
 
 
@@ -78,7 +80,7 @@ def parse(text: str) -> LineDict:
         reason = getattr(error, "problem", None) or str(error)
         problem = Problem(line, "file", f"this is not valid YAML or JSON ({reason})")
         raise DataFileError([problem]) from None
-    if not isinstance(data, dict):
+    if not isinstance(data, LineDict):
         raise DataFileError([Problem(1, "file", "the file must be a mapping of sections")])
     return data
 

@@ -12,7 +12,7 @@ class DateInput(forms.MultiWidget):
 
     def __init__(self, attrs=None):
         numeric = {"inputmode": "numeric", "class": "govuk-input govuk-date-input__input"}
-        widgets = {
+        widgets: dict[str, forms.Widget | type[forms.Widget]] = {
             "day": forms.TextInput(
                 attrs={**numeric, "class": numeric["class"] + " govuk-input--width-2"}
             ),

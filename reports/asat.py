@@ -31,7 +31,7 @@ def versions_at(model: type[Model], moment: datetime, **scope) -> QuerySet:
     """The historical record of each `model` row as it stood at `moment` (deleted rows left
     out); `scope` narrows it to one plan's rows."""
     return (
-        model.history.filter(history_date__lte=moment, **scope)
+        model.history.filter(history_date__lte=moment, **scope)  # type: ignore[attr-defined]  # simple_history adds .history
         .latest_of_each()
         .exclude(history_type="-")
     )
@@ -43,7 +43,7 @@ def data_version(models: list[type[Model]]) -> str:
     Any save anywhere in these models adds a history row with a higher id, so a render
     cached under the old fingerprint is never served for the new data.
     """
-    tables = [m.history.model._meta.db_table for m in models]
+    tables = [m.history.model._meta.db_table for m in models]  # type: ignore[attr-defined]  # simple_history adds .history
     quote = connection.ops.quote_name
     selects = ", ".join(f"(SELECT MAX(history_id) FROM {quote(t)})" for t in tables)
     with connection.cursor() as cursor:

@@ -226,8 +226,9 @@ def _lower_first(name: str) -> str:
 def _figure(indicator: Indicator, value: Decimal) -> str:
     number = value.normalize()
     text = f"{int(number):,}" if number == number.to_integral() else f"{number:,f}"
-    return {
+    suffixed: dict[str, str] = {
         Indicator.Unit.PERCENT: f"{text}%",
         Indicator.Unit.POINTS: f"{text} points",
         Indicator.Unit.DAYS: f"{text} days",
-    }.get(indicator.unit, text)
+    }
+    return suffixed.get(indicator.unit, text)

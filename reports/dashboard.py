@@ -513,7 +513,7 @@ def _coverage(plan: Plan, rows: list[Row], link) -> list[Coverage]:
     found = []
     for kind, param, through, column, records in kinds:
         serving: dict[int, list[Row]] = defaultdict(list)
-        links = through.objects.filter(action__plan=plan).values_list(column, "action_id")
+        links = through._default_manager.filter(action__plan=plan).values_list(column, "action_id")
         for record_id, action_id in links:
             if action_id in by_pk:
                 serving[record_id].append(by_pk[action_id])

@@ -4,10 +4,13 @@ core task of a plan against the plan's actions that serve it, with how each stan
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
+from typing import Any
 
+from django.db.models import QuerySet
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from actions.models import Action, CoreTask, Plan, ProgressUpdate
 from reports.asat import latest_updates_at
@@ -56,11 +59,11 @@ def cross_reference_matrix(*, plan: Plan, as_at: date) -> Matrix:
         for name in ("notice_targets", "recommendations", "core_tasks"):
             for item in getattr(action, name).all():
                 serving.setdefault((name, item.pk), []).append(cell)
-    groups = [
+    groups: list[tuple[str, str, QuerySet[Any]]] = [
         ("Improvement Notice targets", "notice_targets",
          NoticeTarget.objects.filter(notice__plans=plan).order_by("number")),
         ("Ofsted recommendations", "recommendations",
-         Recommendation.objects.filter(inspection_id=plan.recommendations_from_id)),
+         Recommendation.objects.filter(inspection=plan.recommendations_from_id)),
         ("Core tasks", "core_tasks", CoreTask.objects.filter(plan=plan)),
     ]  # fmt: skip
     return Matrix(
@@ -85,6 +88,7 @@ def matrix_workbook(matrix: Matrix) -> bytes:
     """The matrix as an Excel workbook: one row per (target, action) pair, gaps included."""
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = "Cross-reference matrix"
     sheet.append([f"{matrix.plan.title} – cross-reference matrix as at {matrix.as_at:%-d %B %Y}"])
     sheet["A1"].font = Font(bold=True, size=12)
@@ -95,15 +99,15 @@ def matrix_workbook(matrix: Matrix) -> bytes:
         cell.font = Font(bold=True)
     for _, rows in matrix.groups:
         for row in rows:
-            for a in row.actions or [None]:
+            for a in row.actions or (None,):
                 sheet.append([row.group, row.code, row.text,
                               a.ref if a else "No action serves this",
                               a.text if a else "", a.status if a else "",
                               a.rating_label if a else ""])  # fmt: skip
     for index, width in enumerate([24, 8, 60, 10, 60, 18, 24], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in sheet.iter_rows(min_row=3):
-        for cell in row:
+    for cells in sheet.iter_rows(min_row=3):
+        for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A3"
     out = BytesIO()

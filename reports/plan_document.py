@@ -165,7 +165,8 @@ def _actions_at(plan: Plan, moment, lead_names) -> dict[int, tuple[int, str, Act
                                    (record.joint_with_health, "Health"),
                                    (record.joint_with_schools, "Schools")] if flag]  # fmt: skip
         row = ActionRow(record.ref, record.text, record.timescale, leads.get(record.id, []),
-                        measures.get(record.id, []), joint_with=joint, **refs)  # fmt: skip
+                        measures.get(record.id, []), refs["notice_targets"],
+                        refs["recommendations"], refs["core_tasks"], joint)  # fmt: skip
         rows[record.id] = (record.outcome_id, record.sort_key, row)
     return rows
 
@@ -176,7 +177,7 @@ def _reference_numbers(plan: Plan) -> dict[str, dict[int, int]]:
             NoticeTarget.objects.filter(notice__plans=plan).values_list("pk", "number")
         ),
         "recommendations": dict(
-            Recommendation.objects.filter(inspection_id=plan.recommendations_from_id).values_list(
+            Recommendation.objects.filter(inspection=plan.recommendations_from_id).values_list(
                 "pk", "number"
             )
         ),

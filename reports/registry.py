@@ -33,7 +33,7 @@ class PaperKind:
     # The meeting a paper is always issued to (None: chosen when issuing).
     own_meeting: Callable[[Any], Meeting] | None = None
     # Done in the same transaction as issuing (e.g. freezing a committee paper's draft).
-    on_issue: Callable[[Any], None] | None = None
+    on_issue: Callable[[Any], object] | None = None
 
     def meta(self, subject: Any, as_at: date) -> PaperMeta:
         return PaperMeta(title=self.title(subject), subject=self.description, as_at=as_at)

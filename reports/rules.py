@@ -6,9 +6,9 @@ import rules
 from actions.rules import DEMOCRATIC_SERVICES, PROGRAMME_OFFICE
 
 can_issue = (
-    rules.is_group_member(DEMOCRATIC_SERVICES)
+    rules.is_superuser
+    | rules.is_group_member(DEMOCRATIC_SERVICES)
     | rules.is_group_member(PROGRAMME_OFFICE)
-    | rules.is_superuser
 )
 
 rules.add_perm("reports.issue_paper", can_issue)

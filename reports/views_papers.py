@@ -98,7 +98,7 @@ def _other_formats(kind: str, subject: str, as_at: date) -> list[tuple[str, str]
 
 @require_GET
 @explains_bad_dates
-def paper_pdf(request: HttpRequest, kind: str, subject: str) -> HttpResponse:
+def paper_pdf(request: HttpRequest, kind: str, subject: str) -> HttpResponse | FileResponse:
     """The PDF if it is ready; otherwise a page that says it is being prepared."""
     spec = kind_get(kind)
     default = spec.default_as_at(spec.subject_get(subject)) if spec.default_as_at else None
@@ -165,7 +165,8 @@ def paper_file(request: HttpRequest, pk: int) -> HttpResponse:
     except services.IssuedPaperTampered:
         return render(request, "reports/paper_tampered.html", {"paper": paper}, status=409)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{paper.file.name.rsplit("/", 1)[-1]}"'
+    name = (paper.file.name or "").rsplit("/", 1)[-1]
+    response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 
 

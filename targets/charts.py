@@ -8,6 +8,7 @@ data version): a new or corrected reading changes the version, so nothing stale 
 from datetime import date, timedelta
 from decimal import Decimal
 from io import StringIO
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -21,8 +22,11 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 from targets import trajectory as tj  # noqa: E402
 from targets.selectors import IndicatorProgress  # noqa: E402
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 BLUE, GREEN, GREY, DARK = "#1d70b8", "#00703c", "#505a5f", "#0b0c0c"
-STYLE = {
+STYLE: "dict[RcKeyType, Any]" = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "svg.fonttype": "path",

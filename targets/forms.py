@@ -1,5 +1,7 @@
 """The forms the programme office fills in for indicator readings."""
 
+from typing import Any
+
 from django import forms
 
 from kentplan.widgets import DateField
@@ -28,7 +30,7 @@ class ReadingForm(forms.Form):
     )
     note = forms.CharField(label="Note (optional)", max_length=300, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["value"].widget = forms.TextInput(
             attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "decimal"}
@@ -44,7 +46,7 @@ class ReadingsUploadForm(forms.Form):
         error_messages={"required": "Choose a CSV file to upload"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs.update({"class": "govuk-file-upload", "accept": ".csv"})
 

@@ -1,6 +1,8 @@
 """What the plan answers to: inspections and their recommendations, the Improvement
 Notice and its targets, and the indicators that show how the targets are moving."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -42,7 +44,7 @@ class Inspection(models.Model):
         return reverse("actions:inspection-detail", args=[self.slug])
 
     @property
-    def date(self):
+    def date(self) -> datetime.date | None:
         return self.started or self.published
 
 
@@ -74,7 +76,7 @@ class Recommendation(models.Model):
         SIX_MONTHS = "within six months", "Within six months"
         NONE = "", "Not stated"
 
-    MONTHS = {
+    MONTHS: dict[str, int] = {
         Timeframe.IMMEDIATELY: 0,
         Timeframe.THREE_MONTHS: 3,
         Timeframe.SIX_MONTHS: 6,

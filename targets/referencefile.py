@@ -1,9 +1,11 @@
 """The format of the records this app owns, as they appear in data files: inspections
 and notices (also inside plan files) and indicators (in fixtures/reference/)."""
 
+from typing import Any
+
 from kentplan.datafile import BOOL, DATE, DECIMAL, NUMBER, NUMBERS, TEXT, Schema
 
-KEYS = {
+KEYS: dict[str, dict[str, Any]] = {
     "notice": {
         "slug": TEXT, "title": TEXT, "issued_by": TEXT, "issued": DATE, "issued_text": TEXT,
         "targets": (list, "notice_target"),

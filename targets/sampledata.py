@@ -16,7 +16,7 @@ from targets.services import upsert
 LAST_SAMPLE_MONTH = date(2011, 11, 1)
 SAMPLE_NOTE = "Sample data for demonstration: not from the council’s papers"
 SAMPLE_TOLERANCE_NOTE = "Sample tolerance for demonstration: the council’s papers set none"
-SAMPLE_TOLERANCES = {
+SAMPLE_TOLERANCES: dict[str, Decimal] = {
     Indicator.Unit.COUNT: Decimal(50),
     Indicator.Unit.PERCENT: Decimal(2),
     Indicator.Unit.POINTS: Decimal(2),
@@ -64,7 +64,8 @@ def _load_for(indicator: Indicator) -> int:
 
 
 def _months_after(day: date) -> list[date]:
-    months, year, month = [], day.year, day.month
+    months: list[date] = []
+    year, month = day.year, day.month
     while True:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         if date(year, month, 1) > LAST_SAMPLE_MONTH:

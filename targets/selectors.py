@@ -39,7 +39,7 @@ class IndicatorProgress:
     def data_version(self) -> str:
         """Changes whenever anything the chart draws changes."""
         i = self.indicator
-        parts = [i.unit, i.polarity, i.target_value, i.target_date, i.tolerance]
+        parts: list[object] = [i.unit, i.polarity, i.target_value, i.target_date, i.tolerance]
         parts += [(r.date, r.value, r.is_sample) for r in self.readings]
         parts += [(m.date, m.value, m.label) for m in self.trajectory]
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
@@ -128,7 +128,7 @@ def indicators_as_at(queryset: QuerySet[Indicator], *, as_at: date) -> QuerySet[
 
 def indicator_progress(indicator: Indicator, *, as_at: date) -> IndicatorProgress:
     """How one indicator stood on a date; needs indicators_as_at's prefetches."""
-    readings = indicator.readings_as_at
+    readings: list[Measurement] = indicator.readings_as_at  # type: ignore[attr-defined]  # Prefetch to_attr
     trajectory = _trajectory(indicator)
     unit, polarity = indicator.unit, indicator.polarity
     latest = readings[-1] if readings else None

@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -25,10 +26,12 @@ from targets.models import (
 from targets.referencefile import REFERENCE_FILE
 from targets.trajectory import long_date
 
+M = TypeVar("M", bound=models.Model)
 
-def upsert(model: type[models.Model], lookup: dict, values: dict) -> models.Model:
+
+def upsert(model: type[M], lookup: dict, values: dict) -> M:
     """Create or update one row, saving only when something actually changed."""
-    instance = model.objects.filter(**lookup).first()
+    instance = model._default_manager.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values)
     elif all(getattr(instance, key) == value for key, value in values.items()):
@@ -241,7 +244,7 @@ def reading_problems(*, indicator: Indicator, day: date, value: Decimal) -> list
     return problems
 
 
-VALUE_RANGES = {
+VALUE_RANGES: dict[str, tuple[int, int | None, str]] = {
     Indicator.Unit.PERCENT: (0, 100, "a percentage between 0 and 100"),
     Indicator.Unit.POINTS: (-100, 100, "a number of percentage points between -100 and 100"),
     Indicator.Unit.COUNT: (0, None, "a number of 0 or more"),
@@ -293,17 +296,15 @@ def readings_csv_save(*, text: str, user) -> list[Measurement]:
         raise ReadingsRejected(problems)
     try:
         with transaction.atomic():
-            return [
-                reading_record(
-                    indicator=r.indicator,
-                    user=user,
-                    day=r.date,
-                    value=r.value,
-                    source=r.source,
-                    note=r.note,
+            saved = []
+            for r in rows:
+                # A row without problems has all three; _reading_row reports any missing.
+                assert r.indicator is not None and r.date is not None and r.value is not None
+                saved.append(
+                    reading_record(indicator=r.indicator, user=user, day=r.date, value=r.value,
+                                   source=r.source, note=r.note)
                 )  # fmt: skip
-                for r in rows
-            ]
+            return saved
     except (ValidationError, IntegrityError) as error:
         raise ReadingsRejected([f"nothing was saved: {error}"]) from error
 

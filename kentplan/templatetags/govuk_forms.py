@@ -31,7 +31,7 @@ def max_length(field: BoundField) -> int | None:
 @register.filter
 def govuk_input(field: BoundField) -> SafeString:
     """The input with aria-describedby, and the error class when its value is wrong."""
-    attrs = {}
+    attrs: dict[str, str | bool] = {}
     if ids := described_by(field):
         attrs["aria-describedby"] = ids
     if field.errors:

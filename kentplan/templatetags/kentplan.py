@@ -20,7 +20,9 @@ def prose(text: str) -> SafeString:
 
 
 def _blocks(lines: list[str]) -> list[SafeString]:
-    out, bullets, words = [], [], []
+    out: list[SafeString] = []
+    bullets: list[str] = []
+    words: list[str] = []
     for line in lines + [""]:
         if line.startswith(BULLET):
             if words:

@@ -4,6 +4,7 @@ page itself, so new filters and fields are fuzzed without changing this file; a 
 must be added to PAGES (a test below says which are missing)."""
 
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit
 
 import pytest
@@ -21,7 +22,7 @@ PLAN = "putting-children-first-2011"
 EXAMPLES = 25  # per page and test; the forms get more (FORM_EXAMPLES)
 
 # Each page by URL name, with arguments naming a real object (found when first used).
-PAGES = {
+PAGES: dict[str, dict[str, Any]] = {
     "actions:home": {},
     "actions:plan-detail": {"slug": PLAN},
     "actions:action-list": {"slug": PLAN},

@@ -12,7 +12,7 @@ class Command(BaseCommand):
             loaded = seed_data_load()
         except DataFileError as error:
             problems = "\n".join(f"  {p}" for p in error.problems)
-            where = getattr(error, "path", "a fixture file")
+            where = error.path or "a fixture file"
             raise CommandError(
                 f"The seed data was not loaded; nothing was changed. In {where}:\n{problems}"
             ) from None
