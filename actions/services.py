@@ -6,36 +6,18 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.utils.text import slugify
+from simple_history.utils import bulk_update_with_history
 
 from actions import rules
 from actions.models import (
     Action,
-    ActionLead,
-    ActionLink,
-    Lead,
-    Measure,
-    MeasureLead,
-    Organisation,
-    Outcome,
     Plan,
-    PlanLead,
-    PriorityLead,
 )
-from actions.planexport import plan_action_records
 from actions.planfile import PLAN_FILE
-from actions.timescale import parse_timescale
+from actions.planload import plan_write
 from kentplan import clock
 from kentplan.datafile import DataFileError, LineDict, Problem, parse, read_text
-from targets.models import Inspection, NoticeTarget, Recommendation
-from targets.services import inspection_write, notice_write, upsert
-
-JOINT_FIELDS = {
-    "Partners": "joint_with_partners",
-    "Health": "joint_with_health",
-    "Schools": "joint_with_schools",
-}
+from targets.models import Recommendation
 
 
 @dataclass
@@ -73,10 +55,10 @@ def plan_import(
     missing = _missing_actions_with_progress(existing, data)
     if missing and not retire_missing:
         raise DataFileError([_missing_problem(missing)])
-    before = plan_action_records(plan=existing) if existing else {}
+    report = None
     try:
         with transaction.atomic():
-            report = _import(data, missing, before)
+            report = _import(data, missing)
             report.dry_run = dry_run
             if dry_run:
                 raise _DryRun
@@ -108,20 +90,18 @@ def _missing_problem(actions: list[Action]) -> Problem:
     )
 
 
-def _import(data: LineDict, missing: list[Action], before: dict) -> PlanImportReport:
+def _import(data: LineDict, missing: list[Action]) -> PlanImportReport:
     today = clock.today()
     for action in missing:
         action.retired_on = today
         action.retired_reason = f"Left out of the plan file imported on {today:%-d %B %Y}."
-        action.full_clean()
-        action.save()
+    bulk_update_with_history(missing, Action, ["retired_on", "retired_reason"])
     removed = _removable_refs(data)
-    plan = _write_plan(data)
-    after = plan_action_records(plan=plan)
+    changes = plan_write(data)
     return PlanImportReport(
-        plan=plan,
-        added=[ref for ref in after if ref not in before],
-        changed=[ref for ref in after if ref in before and after[ref] != before[ref]],
+        plan=changes.plan,
+        added=changes.added,
+        changed=changes.changed,
         retired=[a.ref for a in missing],
         removed=removed,
     )
@@ -191,6 +171,7 @@ def _check_references(data: LineDict) -> list[Problem]:
                 where,
                 f"links to {link['ref']}, which is not in the plan",
             )
+            need(link["ref"] != action["ref"], link, where, "links to itself")
     return problems
 
 
@@ -216,270 +197,6 @@ def _all_lead_names(action: LineDict) -> list[str]:
     for measure in action.get("measures") or []:
         names.extend(measure.get("leads") or [])
     return names
-
-
-def _write_plan(data: LineDict) -> Plan:
-    notices = [notice_write(record=n) for n in data.get("notices") or []]
-    inspections = [inspection_write(record=i) for i in data.get("inspections") or []]
-    plan = _write_plan_record(data["plan"])
-    _set_m2m(plan.notices, notices)
-    _set_m2m(plan.inspections, inspections)
-    leads = _write_leads(plan, data.get("leads") or [])
-    core_tasks = _write_children(
-        plan.core_tasks, "number", data.get("core_tasks") or [], _core_task_values
-    )
-    _write_children(
-        plan.sections, "order", _numbered(data["plan"].get("sections")), _section_values
-    )
-    _write_priorities(plan, data.get("priorities") or [], leads, core_tasks)
-    return plan
-
-
-def _set_m2m(manager, objects) -> None:
-    wanted = {obj.pk for obj in objects}
-    if set(manager.values_list("pk", flat=True)) != wanted:
-        manager.set(objects)
-
-
-def _write_children(manager, key: str, records: list, values_of, keep=None) -> dict:
-    """Make the children of one parent exactly those listed, keyed by `key`, but never
-    delete those matching `keep`."""
-    kept = {}
-    for record in records:
-        lookup = {manager.field.name: manager.instance, key: record[key]}
-        kept[record[key]] = upsert(manager.model, lookup, values_of(record))
-    unlisted = manager.exclude(**{f"{key}__in": list(kept)})
-    if keep is not None:
-        unlisted = unlisted.exclude(keep)
-    unlisted.delete()
-    return kept
-
-
-def _numbered(records: list | None) -> list[dict]:
-    return [{"order": index, **record} for index, record in enumerate(records or [], start=1)]
-
-
-def _write_plan_record(record: LineDict) -> Plan:
-    predecessor = record.get("predecessor")
-    source_inspection = record.get("recommendations_from")
-    return upsert(
-        Plan,
-        {"slug": record["slug"]},
-        {
-            "title": record["title"],
-            "short_title": record["short_title"],
-            "status": record.get("status", ""),
-            "issued": str(record.get("issued", "")),
-            "date": record.get("date"),
-            "predecessor": Plan.objects.get(slug=predecessor) if predecessor else None,
-            "source": record.get("source", ""),
-            "priority_label": record.get("priority_label", "Priority"),
-            "outcome_label": record.get("outcome_label", "Outcome"),
-            "recommendations_from": (
-                Inspection.objects.get(slug=source_inspection) if source_inspection else None
-            ),
-        },
-    )
-
-
-def _write_leads(plan: Plan, records: list) -> dict[str, Lead]:
-    leads = {}
-    for order, record in enumerate(records, start=1):
-        lead = _lead_for(record)
-        upsert(
-            PlanLead,
-            {"plan": plan, "lead": lead},
-            {
-                "order": order,
-                "job_title": record.get("job_title", ""),
-                "in_appendix": record.get("in_appendix", False),
-                "notes": record.get("notes", ""),
-            },
-        )
-        leads[lead.name] = lead
-    PlanLead.objects.filter(plan=plan).exclude(lead__in=leads.values()).delete()
-    return leads
-
-
-def _lead_for(record: LineDict) -> Lead:
-    return lead_get_or_create(
-        name=record["name"],
-        kind=record.get("kind", Lead.Kind.PERSON),
-        job_title=record.get("job_title", ""),
-        organisation=record.get("organisation"),
-    )
-
-
-def lead_get_or_create(
-    *,
-    name: str,
-    kind: str = Lead.Kind.PERSON,
-    job_title: str = "",
-    organisation: str | None = None,
-) -> Lead:
-    """The lead of that name. A new one takes these details; an existing one keeps its own,
-    so that loading one plan never rewrites what another plan or an officer recorded."""
-    lead = Lead.objects.filter(name=name).first()
-    if lead is not None:
-        return lead
-    org = Organisation.objects.get_or_create(name=organisation)[0] if organisation else None
-    lead = Lead(
-        name=name,
-        slug=_free_slug(name),
-        kind=kind,
-        job_title=job_title,
-        organisation=org,
-    )
-    lead.full_clean()
-    lead.save()
-    return lead
-
-
-def _free_slug(name: str) -> str:
-    base = slugify(name) or "lead"
-    slug, n = base, 1
-    while Lead.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
-def _core_task_values(record: LineDict) -> dict:
-    return {
-        "group": record.get("group", ""),
-        "text": record["text"],
-        "bullets": record.get("bullets") or [],
-    }
-
-
-def _section_values(record: dict) -> dict:
-    return {"heading": record["heading"], "body": record.get("body") or ""}
-
-
-def _write_priorities(plan: Plan, records: list, leads: dict, core_tasks: dict) -> None:
-    holds_retired = Q(outcomes__actions__retired_on__isnull=False)
-    priorities = _write_children(
-        plan.priorities, "number", records, _priority_values, keep=holds_retired
-    )
-    outcome_refs, action_refs = [], []
-    for record in records:
-        priority = priorities[record["number"]]
-        names = record.get("leads") or []
-        _write_ordered_leads(PriorityLead, "priority", priority, [leads[n] for n in names])
-        for outcome_record in record.get("outcomes") or []:
-            outcome = upsert(
-                Outcome,
-                {"plan": plan, "ref": str(outcome_record["ref"])},
-                {
-                    "priority": priority,
-                    "statement": outcome_record["statement"],
-                    "source_notes": outcome_record.get("source_notes", ""),
-                },
-            )
-            outcome_refs.append(outcome.ref)
-            for action_record in outcome_record.get("actions") or []:
-                _write_action(plan, outcome, action_record, leads, core_tasks)
-                action_refs.append(action_record["ref"])
-    plan.actions.exclude(ref__in=action_refs).filter(retired_on__isnull=True).delete()
-    plan.outcomes.exclude(ref__in=outcome_refs).exclude(actions__retired_on__isnull=False).delete()
-    _write_links(plan, records)
-
-
-def _priority_values(record: LineDict) -> dict:
-    return {
-        "title": record["title"],
-        "theme": record.get("theme", ""),
-        "key_objectives": record.get("key_objectives", ""),
-        "themes": record.get("themes") or [],
-        "source_notes": record.get("source_notes", ""),
-    }
-
-
-def _write_action(plan, outcome, record: LineDict, leads: dict, core_tasks: dict) -> Action:
-    timescale = record.get("timescale", "")
-    dates = parse_timescale(timescale)
-    joint = set(record.get("joint_with") or [])
-    action = upsert(
-        Action,
-        {"plan": plan, "ref": record["ref"]},
-        {
-            "outcome": outcome,
-            "text": record["text"],
-            "timescale": timescale,
-            "start_date": record.get("start", dates.start),
-            "due_date": record.get("due", dates.due),
-            "review_date": record.get("review", dates.review),
-            "source_notes": record.get("source_notes", ""),
-            "retired_on": None,  # an action back in the file is back in the plan
-            **{flag: name in joint for name, flag in JOINT_FIELDS.items()},
-        },
-    )
-    _write_ordered_leads(ActionLead, "action", action, [leads[n] for n in record["leads"]])
-    _set_m2m(action.notice_targets, _notice_targets(plan, record.get("notice_targets")))
-    _set_m2m(action.recommendations, _recommendations(plan, record.get("recommendations")))
-    _set_m2m(action.core_tasks, [core_tasks[n] for n in record.get("core_tasks") or []])
-    _write_measures(action, record.get("measures") or [], leads)
-    return action
-
-
-def _write_ordered_leads(through, owner_field: str, owner, leads: list[Lead]) -> None:
-    for order, lead in enumerate(leads, start=1):
-        upsert(through, {owner_field: owner, "lead": lead}, {"order": order})
-    through.objects.filter(**{owner_field: owner}).exclude(lead__in=leads).delete()
-
-
-def _notice_targets(plan: Plan, numbers: list | None) -> list[NoticeTarget]:
-    if not numbers:
-        return []
-    return list(NoticeTarget.objects.filter(notice__in=plan.notices.all()[:1], number__in=numbers))
-
-
-def _recommendations(plan: Plan, numbers: list | None) -> list[Recommendation]:
-    if not numbers:
-        return []
-    return list(
-        Recommendation.objects.filter(inspection=plan.recommendations_from, number__in=numbers)
-    )
-
-
-def _write_measures(action: Action, records: list, leads: dict) -> None:
-    for order, record in enumerate(records, start=1):
-        timescale = record.get("timescale", "")
-        dates = parse_timescale(timescale)
-        measure = upsert(
-            Measure,
-            {"action": action, "order": order},
-            {
-                "text": record["text"],
-                "timescale": timescale,
-                "start_date": dates.start,
-                "due_date": dates.due,
-            },
-        )
-        names = record.get("leads") or []
-        _write_ordered_leads(MeasureLead, "measure", measure, [leads[n] for n in names])
-    action.measures.filter(order__gt=len(records)).delete()
-
-
-def _write_links(plan: Plan, records: list) -> None:
-    by_ref = {action.ref: action for action in plan.actions.all()}
-    wanted: dict[tuple[str, str], str] = {}
-    for priority in records:
-        for outcome in priority.get("outcomes") or []:
-            for action in outcome.get("actions") or []:
-                for link in action.get("links") or []:
-                    wanted.setdefault((action["ref"], link["ref"]), link.get("wording", ""))
-    for (source, target), wording in wanted.items():
-        upsert(
-            ActionLink,
-            {"from_action": by_ref[source], "to_action": by_ref[target]},
-            {"wording": wording},
-        )
-    for link in ActionLink.objects.filter(from_action__plan=plan).select_related(
-        "from_action", "to_action"
-    ):
-        if (link.from_action.ref, link.to_action.ref) not in wanted:
-            link.delete()
 
 
 def plan_import_file(

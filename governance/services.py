@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from actions.models import Lead, Plan
-from actions.services import lead_get_or_create
+from actions.planload import leads_get_or_create
 from governance.governancefile import GOVERNANCE_FILE
 from governance.models import (
     AgendaItem,
@@ -24,8 +24,8 @@ from governance.models import (
     Signatory,
 )
 from governance.rules import may_sign
+from kentplan.bulk import Row, keyed, sync
 from kentplan.datafile import DataFileError, LineDict, Problem, parse
-from targets.services import upsert
 
 
 def governance_import_text(*, text: str) -> None:
@@ -36,15 +36,27 @@ def governance_import_text(*, text: str) -> None:
         raise DataFileError(problems)
     try:
         with transaction.atomic():
-            bodies = {b["slug"]: _write_body(b) for b in data.get("bodies") or []}
+            leads = leads_get_or_create(_people(data))
+            bodies = _write_bodies(data.get("bodies") or [], leads)
             for record in data.get("bodies") or []:
                 _set_reporting_lines(bodies[record["slug"]], record.get("reports_to") or [])
-            for record in data.get("meetings") or []:
-                _write_meeting(record)
+            _write_meetings(data.get("meetings") or [])
             for record in data.get("signoffs") or []:
-                _write_signoff(record)
+                _write_signoff(record, leads)
     except (ValidationError, IntegrityError) as error:
         raise DataFileError([Problem(0, "file", f"the database refused it: {error}")]) from error
+
+
+def _people(data: LineDict) -> list[dict]:
+    """Everyone the file names, once each, with the organisation it first gives them."""
+    people: dict[str, dict] = {}
+    for body in data.get("bodies") or []:
+        for member in body.get("members") or []:
+            people.setdefault(member["name"], member)
+    for signoff in data.get("signoffs") or []:
+        for line in signoff["signatories"]:
+            people.setdefault(line["name"], {"name": line["name"]})
+    return [{"name": n, "organisation": p.get("organisation")} for n, p in people.items()]
 
 
 def _check_references(data: LineDict) -> list[Problem]:
@@ -67,31 +79,40 @@ def _check_references(data: LineDict) -> list[Problem]:
     return problems
 
 
-def _write_body(record: LineDict) -> Body:
-    body = upsert(
-        Body,
-        {"slug": record["slug"]},
-        {
-            "name": record["name"],
-            "kind": record["kind"],
-            "established": record.get("established"),
-            "meets": record.get("meets", ""),
-            "description": record.get("description", ""),
-            "source": record.get("source", ""),
-        },
-    )
-    for order, member in enumerate(record.get("members") or [], start=1):
-        lead = lead_get_or_create(name=member["name"], organisation=member.get("organisation"))
-        upsert(
-            Membership,
-            {"body": body, "lead": lead},
+def _write_bodies(records: list, leads: dict) -> dict[str, Body]:
+    existing = keyed(Body.objects.filter(slug__in=[r["slug"] for r in records]), lambda b: b.slug)
+    wanted = {
+        r["slug"]: Row(
             {
-                "role": member.get("role", Membership.Role.MEMBER),
-                "capacity": member.get("capacity", ""),
-                "order": order,
+                "slug": r["slug"],
+                "name": r["name"],
+                "kind": r["kind"],
+                "established": r.get("established"),
+                "meets": r.get("meets", ""),
+                "description": r.get("description", ""),
+                "source": r.get("source", ""),
             },
+            r.line,
+            f"body {r['slug']}",
         )
-    return body
+        for r in records
+    }
+    bodies = sync(Body, existing, wanted).objects
+    members = {}
+    for r in records:
+        for order, m in enumerate(r.get("members") or [], start=1):
+            values = {
+                "body": bodies[r["slug"]],
+                "lead": leads[m["name"]],
+                "role": m.get("role", Membership.Role.MEMBER),
+                "capacity": m.get("capacity", ""),
+                "order": order,
+            }
+            key = (bodies[r["slug"]].pk, leads[m["name"]].pk)
+            members[key] = Row(values, m.line, f"body {r['slug']}, member {m['name']}")
+    existing = Membership.objects.filter(body__in=list(bodies.values()))
+    sync(Membership, keyed(existing, lambda m: (m.body_id, m.lead_id)), members)
+    return bodies
 
 
 def _set_reporting_lines(body: Body, slugs: list[str]) -> None:
@@ -100,27 +121,44 @@ def _set_reporting_lines(body: Body, slugs: list[str]) -> None:
         body.reports_to.set(wanted)
 
 
-def _write_meeting(record: LineDict) -> Meeting:
-    return upsert(
-        Meeting,
-        {"body": Body.objects.get(slug=record["body"]), "date": record["date"]},
-        {
-            "title": record["title"],
-            "note": record.get("note", ""),
-            "source": record.get("source", ""),
+def _write_meetings(records: list) -> None:
+    bodies = keyed(Body.objects.filter(slug__in={r["body"] for r in records}), lambda b: b.slug)
+    wanted = {}
+    for r in records:
+        body, day = bodies[r["body"]], _day(r["date"])
+        values = {
+            "body": body,
+            "date": day,
+            "title": r["title"],
+            "note": r.get("note", ""),
+            "source": r.get("source", ""),
             "is_sample": False,
-        },
-    )
+        }
+        wanted[(body.pk, day)] = Row(values, r.line, f"meeting of {r['body']} on {day}")
+    existing = Meeting.objects.filter(body__in=list(bodies.values()))
+    sync(Meeting, keyed(existing, lambda m: (m.body_id, m.date)), wanted)
 
 
-def _write_signoff(record: LineDict) -> None:
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _write_signoff(record: LineDict, leads: dict) -> None:
     plan = Plan.objects.get(slug=record["plan"])
-    for order, line in enumerate(record["signatories"], start=1):
-        upsert(
-            Signatory,
-            {"plan": plan, "lead": lead_get_or_create(name=line["name"])},
-            {"capacity": line.get("capacity", ""), "order": order},
+    wanted = {
+        leads[line["name"]].pk: Row(
+            {
+                "plan": plan,
+                "lead": leads[line["name"]],
+                "capacity": line.get("capacity", ""),
+                "order": order,
+            },
+            getattr(line, "line", record.line),
+            f"signoff of {record['plan']}, {line['name']}",
         )
+        for order, line in enumerate(record["signatories"], start=1)
+    }
+    sync(Signatory, keyed(Signatory.objects.filter(plan=plan), lambda x: x.lead_id), wanted)
 
 
 def _save(obj):

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from kentplan import clock
+from kentplan.bulk import Row, keyed, m2m_sync, sync, write_one
 from kentplan.datafile import DataFileError, LineDict, Problem, parse
 from targets.models import (
     ImprovementNotice,
@@ -46,7 +47,8 @@ def upsert(model: type[M], lookup: dict, values: dict) -> M:
 
 def notice_write(*, record: LineDict) -> ImprovementNotice:
     """Create or update a notice and its targets from a file record."""
-    notice = upsert(
+    where = f"notice {record['slug']}"
+    notice = write_one(
         ImprovementNotice,
         {"slug": record["slug"]},
         {
@@ -55,19 +57,25 @@ def notice_write(*, record: LineDict) -> ImprovementNotice:
             "issued": record.get("issued"),
             "issued_text": record.get("issued_text", ""),
         },
+        line=record.line,
+        where=where,
     )
-    for target in record.get("targets") or []:
-        upsert(
-            NoticeTarget,
-            {"notice": notice, "number": target["number"]},
-            {"title": target["title"], "text": target["text"]},
+    wanted = {
+        t["number"]: Row(
+            {"notice": notice, "number": t["number"], "title": t["title"], "text": t["text"]},
+            t.line,
+            f"{where}, target {t['number']}",
         )
+        for t in record.get("targets") or []
+    }
+    sync(NoticeTarget, keyed(notice.targets.all(), lambda t: t.number), wanted)
     return notice
 
 
 def inspection_write(*, record: LineDict) -> Inspection:
     """Create or update an inspection, its judgements and recommendations."""
-    inspection = upsert(
+    where = f"inspection {record['slug']}"
+    inspection = write_one(
         Inspection,
         {"slug": record["slug"]},
         {
@@ -79,25 +87,35 @@ def inspection_write(*, record: LineDict) -> Inspection:
             "published": record.get("published"),
             "source": record.get("source", ""),
         },
+        line=record.line,
+        where=where,
     )
-    for order, judgement in enumerate(record.get("judgements") or [], start=1):
-        upsert(
-            Judgement,
-            {"inspection": inspection, "aspect": judgement["aspect"]},
-            {"grade": judgement["grade"], "order": order},
+    judgements = {
+        j["aspect"]: Row(
+            {"inspection": inspection, "aspect": j["aspect"], "grade": j["grade"], "order": n},
+            j.line,
+            f"{where}, judgement {n}",
         )
-    for item in record.get("recommendations") or []:
-        timeframe = item.get("timeframe", "")
-        upsert(
-            Recommendation,
-            {"inspection": inspection, "number": item["number"]},
+        for n, j in enumerate(record.get("judgements") or [], start=1)
+    }
+    sync(Judgement, keyed(inspection.judgements.all(), lambda j: j.aspect), judgements)
+    recommendations = {
+        r["number"]: Row(
             {
-                "area": item.get("area", ""),
-                "timeframe": timeframe,
-                "text": item["text"],
-                "due_date": recommendation_due_date(inspection, timeframe),
+                "inspection": inspection,
+                "number": r["number"],
+                "area": r.get("area", ""),
+                "timeframe": r.get("timeframe", ""),
+                "text": r["text"],
+                "due_date": recommendation_due_date(inspection, r.get("timeframe", "")),
             },
+            r.line,
+            f"{where}, recommendation {r['number']}",
         )
+        for r in record.get("recommendations") or []
+    }
+    existing = keyed(inspection.recommendations.all(), lambda r: r.number)
+    sync(Recommendation, existing, recommendations)
     return inspection
 
 
@@ -122,8 +140,7 @@ def reference_import_text(*, text: str) -> None:
         with transaction.atomic():
             for record in data.get("inspections") or []:
                 inspection_write(record=record)
-            for record in data.get("indicators") or []:
-                indicator_write(record=record)
+            indicators_write(records=data.get("indicators") or [])
     except (ValidationError, IntegrityError) as error:
         raise DataFileError([Problem(0, "file", f"the database refused it: {error}")]) from error
 
@@ -148,56 +165,71 @@ def _check_indicator_targets(data: LineDict) -> list[Problem]:
 DEFAULT_NOTICE = "improvement-notice-2011"
 
 
-def indicator_write(*, record: LineDict) -> Indicator:
-    """Create or update an indicator and the readings the file gives for it."""
+def indicators_write(*, records: list) -> dict[str, Indicator]:
+    """Create or update indicators, their Improvement Notice targets and the readings and
+    trajectory points the file gives for them, all in a few queries."""
+    existing = Indicator.objects.filter(slug__in=[r["slug"] for r in records])
+    wanted = {
+        r["slug"]: Row(_indicator_values(r), r.line, f"indicator {r['slug']}") for r in records
+    }
+    synced = sync(Indicator, keyed(existing, lambda i: i.slug), wanted, history=False)
+    indicators = synced.objects
+    notices = {r.get("notice", DEFAULT_NOTICE) for r in records}
+    targets = keyed(
+        NoticeTarget.objects.filter(notice__slug__in=notices).select_related("notice"),
+        lambda t: (t.notice.slug, t.number),
+    )
+    links = {
+        indicators[r["slug"]].pk: {
+            "notice_targets": [
+                targets[(r.get("notice", DEFAULT_NOTICE), n)]
+                for n in set(r.get("notice_targets") or [])
+            ]
+        }
+        for r in records
+    }
+    owners = {i.pk: i for i in indicators.values()}
+    m2m_sync(Indicator, owners, links, created=synced.created, changed=synced.changed)
+    for model, key in ((Measurement, "measurements"), (TrajectoryPoint, "trajectory")):
+        rows = {}
+        for r in records:
+            indicator = indicators[r["slug"]]
+            for point in r.get(key) or []:
+                values = {
+                    "indicator": indicator,
+                    "date": _day(point["date"]),
+                    "value": _decimal(point["value"]),
+                    "note": point.get("note", ""),
+                    "source": point.get("source", ""),
+                    **({"is_sample": False} if model is Measurement else {}),
+                }
+                where = f"indicator {r['slug']}, {key} of {point['date']}"
+                rows[(indicator.pk, values["date"])] = Row(values, point.line, where)
+        existing = model.objects.filter(indicator__in=list(owners), date__in={d for _, d in rows})
+        sync(model, keyed(existing, lambda m: (m.indicator_id, m.date)), rows)
+    return indicators
+
+
+def _indicator_values(record: LineDict) -> dict:
     baseline, target = record.get("baseline") or {}, record.get("target") or {}
-    indicator = upsert(
-        Indicator,
-        {"slug": record["slug"]},
-        {
-            "name": record["name"],
-            "description": record.get("description", ""),
-            "unit": record["unit"],
-            "polarity": record["polarity"],
-            "baseline_value": _decimal(baseline.get("value")),
-            "baseline_date": baseline.get("date"),
-            "baseline_note": baseline.get("note", ""),
-            "baseline_source": baseline.get("source", ""),
-            "target_value": _decimal(target.get("value")),
-            "target_date": target.get("date"),
-            "target_note": target.get("note", ""),
-        },
-    )
-    notice = record.get("notice", DEFAULT_NOTICE)
-    wanted = set(
-        NoticeTarget.objects.filter(
-            notice__slug=notice, number__in=record.get("notice_targets") or []
-        )
-    )
-    if set(indicator.notice_targets.all()) != wanted:
-        indicator.notice_targets.set(wanted)
-    for reading in record.get("measurements") or []:
-        upsert(
-            Measurement,
-            {"indicator": indicator, "date": reading["date"]},
-            {
-                "value": _decimal(reading["value"]),
-                "note": reading.get("note", ""),
-                "source": reading.get("source", ""),
-                "is_sample": False,
-            },
-        )
-    for point in record.get("trajectory") or []:
-        upsert(
-            TrajectoryPoint,
-            {"indicator": indicator, "date": point["date"]},
-            {
-                "value": _decimal(point["value"]),
-                "note": point.get("note", ""),
-                "source": point.get("source", ""),
-            },
-        )
-    return indicator
+    return {
+        "slug": record["slug"],
+        "name": record["name"],
+        "description": record.get("description", ""),
+        "unit": record["unit"],
+        "polarity": record["polarity"],
+        "baseline_value": _decimal(baseline.get("value")),
+        "baseline_date": baseline.get("date"),
+        "baseline_note": baseline.get("note", ""),
+        "baseline_source": baseline.get("source", ""),
+        "target_value": _decimal(target.get("value")),
+        "target_date": target.get("date"),
+        "target_note": target.get("note", ""),
+    }
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def _decimal(value) -> Decimal | None:
