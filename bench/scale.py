@@ -8,7 +8,7 @@ a priority lead (malcolm.newsam) and requests every page type, warm, printing th
 and p95 server time, the query count and the response size, beside a bare signed-in page
 measured in the same run (compare machines by the ratio). It asserts nothing.
 
-    .venv/bin/python bench/scale.py --factor 10 [--repeat 15] [--rebuild]
+    .venv/bin/python bench/scale.py --factor 10 [--repeat 15] [--rebuild] [--database NAME]
 
 PGURL names the server (default postgres://postgres@127.0.0.1:5432). Loopback only.
 """
@@ -29,9 +29,10 @@ parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 parser.add_argument("--factor", type=int, default=10, help="copies of the 2011 plan in all")
 parser.add_argument("--repeat", type=int, default=15, help="warm requests per page")
 parser.add_argument("--rebuild", action="store_true", help="build the database afresh")
+parser.add_argument("--database", help="the database's name (default kentplan_scale_<factor>)")
 ARGS = parser.parse_args()
 PGURL = os.environ.get("PGURL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-DBNAME = f"kentplan_scale_{ARGS.factor}"
+DBNAME = ARGS.database or f"kentplan_scale_{ARGS.factor}"
 os.environ["DATABASE_URL"] = f"{PGURL}/{DBNAME}"
 # Measured as production runs: DEBUG off (no query log, cached templates, hashed static).
 os.environ["DEBUG"] = "0"
