@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from actions import selectors
 from actions.models import Action, Plan, ProgressUpdate
 from actions.selectors import MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS, TableMoment
-from kentplan.widgets import DateField, DateInput
+from kentplan.widgets import DateField, DateInput, QuickSelect
 
 
 class GovukDateFilter(django_filters.DateFilter):
@@ -159,7 +159,9 @@ class ActionFilter(django_filters.FilterSet):
         self.form.fields["priority"].label_from_instance = lambda p: f"{p.number}. {p.title}"
         for field in self.form.fields.values():
             if isinstance(field.widget, forms.Select):
-                field.widget.attrs["class"] = "govuk-select"
+                quick = QuickSelect(attrs={**field.widget.attrs, "class": "govuk-select"})
+                quick.choices = field.widget.choices
+                field.widget = quick
             elif isinstance(field.widget, forms.TextInput | forms.NumberInput):
                 field.widget.attrs["class"] = "govuk-input"
 

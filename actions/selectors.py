@@ -127,11 +127,19 @@ def actions_for_table(*, plan: Plan, when: TableMoment | None = None) -> QuerySe
         queryset = queryset.filter(Exists(existed))
     return (
         queryset.select_related("outcome__priority")
-        .prefetch_related(
-            action_leads_prefetch(), "notice_targets", "recommendations", "core_tasks"
-        )
+        .prefetch_related(action_leads_prefetch(), *_codes_prefetches())
         .order_by("sort_key")
     )
+
+
+def _codes_prefetches() -> list[Prefetch]:
+    """What the table shows of the targets, recommendations and core tasks an action serves:
+    their codes ('IN 3'), so not their long words."""
+    return [
+        Prefetch("notice_targets", NoticeTarget.objects.only("id", "notice_id", "number")),
+        Prefetch("recommendations", Recommendation.objects.only("id", "inspection_id", "number")),
+        Prefetch("core_tasks", CoreTask.objects.only("id", "plan_id", "number")),
+    ]
 
 
 SHOWN_FIELDS = ("text", "timescale", "due_date")
@@ -258,6 +266,18 @@ def actions_serving(**filters: Any) -> QuerySet[Action]:
         .prefetch_related(action_leads_prefetch())
         .order_by("plan__date", "plan__slug", "sort_key")
         .distinct()
+    )
+
+
+def actions_led_by(*, lead: Lead) -> QuerySet[Action]:
+    """Actions (of any plan) this lead delivers: an EXISTS, so no join and no DISTINCT,
+    and the page can slice it."""
+    delivers = ActionLead.objects.filter(action_id=OuterRef("pk"), lead=lead)
+    return (
+        Action.objects.filter(Exists(delivers))
+        .select_related("plan", "outcome")
+        .prefetch_related(action_leads_prefetch())
+        .order_by("plan__date", "plan__slug", "sort_key")
     )
 
 
@@ -478,7 +498,10 @@ def actions_filter_choices(*, plan: Plan) -> dict[str, QuerySet]:
     return {
         "priority": plan.priorities.all(),
         "outcome": plan.outcomes.all(),
-        "lead": Lead.objects.filter(Q(actions__plan=plan) | Q(plans=plan)).distinct(),
+        "lead": Lead.objects.filter(  # EXISTS, not an OR across two joins with DISTINCT
+            Exists(ActionLead.objects.filter(lead_id=OuterRef("pk"), action__plan=plan))
+            | Exists(PlanLead.objects.filter(lead_id=OuterRef("pk"), plan=plan))
+        ),
         "notice_target": NoticeTarget.objects.filter(notice__plans=plan).select_related("notice"),
         "recommendation": Recommendation.objects.filter(inspection__plans=plan).select_related(
             "inspection"

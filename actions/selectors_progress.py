@@ -22,8 +22,10 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.lookups import LessThan
 from django.urls import reverse
 
 from actions.models import (
@@ -83,48 +85,64 @@ def _latest(**outer: Any) -> QuerySet[ProgressUpdate]:
     return ProgressUpdate.objects.filter(**outer).order_by("-period__month")
 
 
-class ActionState(TypedDict):
-    latest_id: int | None
-    latest_status: str | None
-    latest_rating: str | None
-    latest_verification: str | None
-    forecast: date | None
-    has_this_month: bool
-    group: str
+def actions_with_state(*, period: ReportingPeriod | None, today: date) -> QuerySet[Action]:
+    """Every action annotated with its forecast due date, whether this month's update is in,
+    and its My-actions group, worked out from its latest update.
 
-
-if TYPE_CHECKING:  # WithAnnotations takes the TypedDict only when type checking
-    from django_stubs_ext import WithAnnotations
-
-    ActionWithState = WithAnnotations[Action, ActionState]
-
-
-def actions_with_state(
-    *, period: ReportingPeriod | None, today: date
-) -> "QuerySet[ActionWithState]":
-    """Every action annotated with its latest update, forecast due date and My-actions group."""
+    The group is read by one correlated subquery on the latest update (which decides it
+    from that row's own columns), not by a CASE over separate subqueries for its status,
+    rating and verification: SQL has no common subexpressions, so each of those would be
+    run again wherever the group is used (selected, partitioned, filtered), for every
+    action of the lead. Updates are never loaded into Python."""
     latest = _latest(action=OuterRef("pk"))
     revised = latest.exclude(revised_due_date=None).values("revised_due_date")[:1]
     this_month = ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)
     has_this_month = Exists(this_month) if period else Value(True)
+    # The same two, one level further in: inside the subquery on the latest update.
+    inner_latest = _latest(action=OuterRef(OuterRef("pk")))
+    inner_revised = inner_latest.exclude(revised_due_date=None).values("revised_due_date")[:1]
+    inner_forecast = Coalesce(Subquery(inner_revised), OuterRef("due_date"))
+    whens = [
+        When(verification=Verification.RETURNED, then=Value("returned")),
+        When(status=Status.COMPLETE, then=Value("complete")),
+        When(rating=Rating.RED, then=Value("overdue")),
+        When(LessThan(inner_forecast, Value(today)), then=Value("overdue")),
+        When(rating=Rating.AMBER, then=Value("at_risk")),
+    ]
+    if period:  # no month open: nothing is due
+        inner_this_month = ProgressUpdate.objects.filter(
+            action=OuterRef(OuterRef("pk")), period=period
+        )
+        whens.append(When(~Exists(inner_this_month), then=Value("update_due")))
+    state = Case(*whens, default=Value("on_track"), output_field=CharField())
+    group_of_latest = latest.annotate(state=state).values("state")[:1]
+    without_update = Case(  # no update yet: no rating, no revised date
+        When(due_date__lt=today, then=Value("overdue")),
+        default=Value("update_due" if period else "on_track"),
+        output_field=CharField(),
+    )
     return Action.objects.annotate(
-        latest_id=Subquery(latest.values("pk")[:1]),
-        latest_status=Subquery(latest.values("status")[:1]),
-        latest_rating=Subquery(latest.values("rating")[:1]),
-        latest_verification=Subquery(latest.values("verification")[:1]),
         forecast=Coalesce(Subquery(revised), F("due_date")),
         has_this_month=has_this_month,
-    ).annotate(
-        group=Case(
-            When(latest_verification=Verification.RETURNED, then=Value("returned")),
-            When(latest_status=Status.COMPLETE, then=Value("complete")),
-            When(Q(forecast__lt=today) | Q(latest_rating=Rating.RED), then=Value("overdue")),
-            When(latest_rating=Rating.AMBER, then=Value("at_risk")),
-            When(has_this_month=False, then=Value("update_due")),
-            default=Value("on_track"),
-            output_field=CharField(),
-        )
+        group=Coalesce(Subquery(group_of_latest), without_update, output_field=CharField()),
     )
+
+
+def latest_updates(actions: list[Action]) -> dict[int, ProgressUpdate]:
+    """The latest update of each of these actions, by action id: one query, a window
+    numbering each action's updates newest first."""
+    if not actions:
+        return {}
+    newest_first = Window(
+        RowNumber(), partition_by=[F("action_id")], order_by=[F("period__month").desc()]
+    )
+    updates = (
+        ProgressUpdate.objects.filter(action__in=[a.pk for a in actions])
+        .annotate(newest=newest_first)
+        .filter(newest=1)
+        .select_related("period", "verified_by")
+    )
+    return {u.action_id: u for u in updates}
 
 
 def _led_by(lead: Lead) -> Q:
@@ -155,32 +173,40 @@ def my_actions(
     *, lead: Lead, period: ReportingPeriod | None, today: date, show: str = "", limit=GROUP_LIMIT
 ) -> list[Group]:
     """A lead's actions in live plans, grouped; each group's first `limit` rows (or every row
-    of the group named by `show`). A fixed number of queries however many actions there are."""
+    of the group named by `show`). Two queries however many actions there are: one works out
+    every action's state once and returns, through window functions, each group's size and
+    its first rows only; the other reads the latest updates of the rows shown."""
     mine = actions_with_state(period=period, today=today).filter(
         _led_by(lead), plan_id__in=live_plan_ids(today=today), retired_on__isnull=True
     )
-    counts = dict(mine.order_by().values_list("group").annotate(n=Count("pk")))
-    groups = [Group(key, label, counts.get(key, 0)) for key, label in MY_ACTION_GROUPS]
-    actions = []
-    for group in groups:
-        if not group.count:
-            continue
-        rows = mine.filter(group=group.key).select_related("plan").order_by("forecast", "sort_key")
-        group.shown_all = group.key == show or group.count <= limit
-        group_actions = list(rows if group.key == show else rows[:limit])
-        actions.append((group, group_actions))
-    latest = ProgressUpdate.objects.select_related("period").in_bulk(
-        [a.latest_id for _, acts in actions for a in acts if a.latest_id]
+    in_group = {"partition_by": [F("group")]}
+    ranked = mine.annotate(
+        position=Window(
+            RowNumber(),
+            order_by=[F("forecast").asc(), F("sort_key").asc(), F("pk").asc()],
+            **in_group,
+        ),
+        group_count=Window(Count("pk"), **in_group),
     )
-    for group, group_actions in actions:
-        group.rows = [
+    shown = Q(position__lte=limit)
+    if show in dict(MY_ACTION_GROUPS):
+        shown |= Q(group=show)
+    rows = list(ranked.filter(shown).select_related("plan").order_by("group", "position"))
+    groups = [Group(key, label, 0) for key, label in MY_ACTION_GROUPS]
+    by_key = {group.key: group for group in groups}
+    latest = latest_updates(rows)
+    for a in rows:
+        group = by_key[a.group]
+        group.count = a.group_count
+        group.rows.append(
             Row(
                 a,
-                latest.get(a.latest_id),
+                latest.get(a.pk),
                 bool(period) and not a.has_this_month and group.key != "complete",
             )
-            for a in group_actions
-        ]
+        )
+    for group in groups:
+        group.shown_all = group.key == show or group.count <= limit
     return groups
 
 

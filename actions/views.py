@@ -3,7 +3,7 @@
 Every page needs a signed-in user (LoginRequiredMiddleware); what each may change is
 decided by actions/rules.py."""
 
-from django.core.paginator import EmptyPage
+from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -269,7 +269,11 @@ def recommendation_detail(request: HttpRequest, slug: str, number: int) -> HttpR
 
 @require_GET
 def lead_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "actions/lead_list.html", {"leads": selectors.leads_with_counts()})
+    page = _page_of(request, selectors.leads_with_counts(), LEADS_PER_PAGE)
+    return render(request, "actions/lead_list.html", {"leads": page, **_page_context(page)})
+
+
+LEADS_PER_PAGE = 100
 
 
 @require_GET
@@ -278,11 +282,33 @@ def lead_detail(request: HttpRequest, slug: str) -> HttpResponse:
     as_at = as_at_from_request(request)
     lead = selectors.lead_get(slug=slug)
     if as_at is None:
-        actions = selectors.action_rows(selectors.actions_serving(leads=lead))
+        page = _page_of(request, selectors.actions_led_by(lead=lead), ACTIONS_PER_PAGE)
+        actions = selectors.action_rows(page.object_list)
         measures = selectors.measures_led_by(lead=lead)
     else:
         lead = _past(lead, as_at)
-        actions = selectors.action_rows_as_at(as_at=as_at, lead=lead)
+        rows = selectors.action_rows_as_at(as_at=as_at, lead=lead)
+        page = _page_of(request, rows, ACTIONS_PER_PAGE)
+        actions = page.object_list
         measures = selectors.measures_led_by_as_at(lead=lead, as_at=as_at)
-    context = {"lead": lead, "actions": actions, "measures": measures}
+    caption = "Actions they lead"
+    if page.has_other_pages():
+        caption += f" ({page.start_index()} to {page.end_index()} of {page.paginator.count})"
+    context = {
+        "lead": lead,
+        "actions": actions,
+        "actions_caption": caption,
+        "measures": measures,
+        **_page_context(page),
+    }
     return render(request, "actions/lead_detail.html", {**context, **as_at_context(request, as_at)})
+
+
+def _page_of(request: HttpRequest, rows, per_page: int):
+    """The page asked for (?page=), the first if it is not a number, the last if too far."""
+    return Paginator(rows, per_page).get_page(_page_number(request))
+
+
+def _page_context(page) -> dict:
+    pages = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return {"page": page, "page_range": list(pages), "ellipsis": page.paginator.ELLIPSIS}

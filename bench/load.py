@@ -215,10 +215,29 @@ def main() -> None:
     server = serve(port, args.settings, args.workers) if args.serve else None
     try:
         run(base, args, duration)
+        if server is not None:
+            print_worker_memory(server.pid)
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
+
+
+def print_worker_memory(master: int) -> None:
+    """The resident memory of each gunicorn worker after the run (Linux /proc)."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master) and "VmRSS" in fields:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    if sizes:
+        listed = ", ".join(f"{size:.0f}" for size in sorted(sizes))
+        print(f"gunicorn workers' resident memory after the run: {listed} MB")
 
 
 def run(base: str, args, duration: float) -> None:
