@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -510,6 +510,12 @@ class ActionState:
     this_period: ProgressUpdate | None
     forecast: Any
     group: str
+
+
+def plan_end(*, plan: Plan):
+    """The day the plan ends: the latest due date its live actions were given."""
+    live = plan.actions.filter(retired_on__isnull=True)
+    return live.aggregate(end=Max("due_date"))["end"]
 
 
 def action_forecast(*, action: Action):

@@ -127,7 +127,8 @@ def _add_errors(form, error: ValidationError) -> None:
 def _update_page(request, action, period, state, form, status=200) -> HttpResponse:
     context = {"action": action, "plan": action.plan, "period": period, "state": state,
                "form": form, "suggestion": _suggestion(form, action, state),
-               "file_dropped": bool(request.FILES.get("evidence_file"))}  # fmt: skip
+               "file_dropped": bool(request.FILES.get("evidence_file")),
+               "today": today()}  # fmt: skip
     return render(request, "actions/update_form.html", context, status=status)
 
 
