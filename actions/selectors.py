@@ -337,6 +337,16 @@ class Change:
     old: str = ""
     new: str = ""
 
+    @property
+    def kind(self) -> str:
+        """How the history says it in words: created, set (from nothing), cleared, changed."""
+        empty = ("", "(blank)", "(none)")
+        if not self.field:
+            return "created"
+        if self.old in empty:
+            return "set"
+        return "cleared" if self.new in empty else "changed"
+
 
 # The cross-references an action's history records, with how each is named.
 HISTORY_M2M = {
@@ -397,12 +407,12 @@ def update_history(*, action: Action, limit: int = 200) -> list[Change]:
         previous[record.id] = record
         if older is None:
             status = record.get_status_display()
-            changes.append(Change(record.history_date, who, label, "(none)", status))
+            changes.append(Change(record.history_date, who, f"{label}: status", "", status))
             continue
         delta = record.diff_against(older, included_fields=UPDATE_FIELDS_SHOWN)
         for change in delta.changes:
             field = ProgressUpdate._meta.get_field(change.field)
-            name = f"{label} – {str(field.verbose_name).capitalize()}"
+            name = f"{label}: {field.verbose_name}"
             old, new = (_choice_label(field, v) for v in (change.old, change.new))
             changes.append(Change(record.history_date, who, name, old, new))
     return sorted(changes, key=lambda c: c.when, reverse=True)
