@@ -71,6 +71,10 @@ class ProgressUpdateForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    confirm_far_date = forms.BooleanField(
+        label="Yes, this date is right",
+        required=False,
+    )
     evidence_url = forms.CharField(
         label="Link to evidence", required=False, help_text="A web address, such as a report"
     )

@@ -24,7 +24,7 @@ from actions.models import (
     ReportingPeriod,
     evidence_url_validator,
 )
-from actions.selectors import action_forecast
+from actions.selectors import action_forecast, plan_end
 from actions.snapshots import snapshot_take
 from kentplan.clock import today
 
@@ -53,6 +53,7 @@ class UpdateInput:
     commentary: str = ""
     revised_due_date: date | None = None
     revised_reason: str = ""
+    confirm_far_date: bool = False  # "Yes, this date is right" for a date long after the plan
     evidence_url: str = ""
     evidence_description: str = ""
     evidence_date: date | None = None
@@ -251,6 +252,8 @@ def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
             errors.setdefault("commentary", "Explain what is happening: the due date has moved")
         if data.revised_due_date < today():
             errors["revised_due_date"] = "A revised date must be today or later"
+        elif not _confirmed_before(existing, data) and (far := _far_past_plan_end(action, data)):
+            errors["confirm_far_date"] = far
     has_evidence = bool(data.evidence_url or data.evidence_file) or (
         existing is not None and existing.evidence.exists()
     )
@@ -273,6 +276,32 @@ def _checked_fields(*, action: Action, existing, data: UpdateInput) -> dict:
         else Verification.NONE,
         "return_comment": "",
     }
+
+
+def _confirmed_before(existing, data: UpdateInput) -> bool:
+    """Ticked now, or the same date was confirmed when this update was saved before."""
+    same = existing is not None and existing.revised_due_date == data.revised_due_date
+    return data.confirm_far_date or same
+
+
+def _far_past_plan_end(action: Action, data: UpdateInput) -> str:
+    """What to ask when a revised date is more than a year after the plan's last due date
+    (a typing slip such as 2021 for 2012 is likelier than a plan running that late)."""
+    end = plan_end(plan=action.plan)
+    if end is None or data.revised_due_date <= _a_year_after(end):
+        return ""
+    return (
+        f"{data.revised_due_date:%-d %B %Y} is more than a year after the plan ends "
+        f"({end:%-d %B %Y}). Check the revised due date; if it is right, select "
+        "‘Yes, this date is right’"
+    )
+
+
+def _a_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _evidence_errors(data: UpdateInput) -> dict[str, str]:

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.fields import Field
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -359,6 +359,16 @@ class Change:
     old: str = ""
     new: str = ""
 
+    @property
+    def kind(self) -> str:
+        """How the history says it in words: created, set (from nothing), cleared, changed."""
+        empty = ("", "(blank)", "(none)")
+        if not self.field:
+            return "created"
+        if self.old in empty:
+            return "set"
+        return "cleared" if self.new in empty else "changed"
+
 
 # The cross-references an action's history records, with how each is named.
 HISTORY_M2M: dict[str, tuple[str, type[NoticeTarget | Recommendation | CoreTask], str]] = {
@@ -419,13 +429,13 @@ def update_history(*, action: Action, limit: int = 200) -> list[Change]:
         previous[record.id] = record
         if older is None:
             status = record.get_status_display()
-            changes.append(Change(record.history_date, who, label, "(none)", status))
+            changes.append(Change(record.history_date, who, f"{label}: status", "", status))
             continue
         delta = record.diff_against(older, included_fields=UPDATE_FIELDS_SHOWN)
         for change in delta.changes:
             field = ProgressUpdate._meta.get_field(change.field)
             assert isinstance(field, Field)  # UPDATE_FIELDS_SHOWN are the update's own fields
-            name = f"{label} – {str(field.verbose_name).capitalize()}"
+            name = f"{label}: {field.verbose_name}"
             old, new = (_choice_label(field, v) for v in (change.old, change.new))
             changes.append(Change(record.history_date, who, name, old, new))
     return sorted(changes, key=lambda c: c.when, reverse=True)
@@ -538,6 +548,12 @@ class ActionState:
     this_period: ProgressUpdate | None
     forecast: Any
     group: str
+
+
+def plan_end(*, plan: Plan):
+    """The day the plan ends: the latest due date its live actions were given."""
+    live = plan.actions.filter(retired_on__isnull=True)
+    return live.aggregate(end=Max("due_date"))["end"]
 
 
 def action_forecast(*, action: Action):

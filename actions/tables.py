@@ -38,7 +38,8 @@ def due_cell(record) -> str:
     due = format_html('<span class="kp-nowrap">{}</span>', f"{record.forecast_due:%-d %b %Y}")
     if record.shown_due_date and record.forecast_due != record.shown_due_date:
         baseline = f"{record.shown_due_date:%-d %b %Y}"
-        return format_html('{} <span class="kp-baseline">(revised; plan: {})</span>', due, baseline)
+        note = '{} <span class="kp-baseline">(revised; originally {})</span>'
+        return format_html(note, due, baseline)
     return due
 
 

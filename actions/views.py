@@ -174,6 +174,7 @@ def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         "can_update": request.user.has_perm("actions.update_action", action),
         "can_verify": request.user.has_perm("actions.verify_action", action),
         "verify_form": VerifyForm(),
+        "from_inbox": request.GET.get("from") == "inbox",
         **as_at_context(request, as_at),
     }
     if as_at is not None:

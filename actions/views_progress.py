@@ -127,7 +127,8 @@ def _add_errors(form, error: ValidationError) -> None:
 def _update_page(request, action, period, state, form, status=200) -> HttpResponse:
     context = {"action": action, "plan": action.plan, "period": period, "state": state,
                "form": form, "suggestion": _suggestion(form, action, state),
-               "file_dropped": bool(request.FILES.get("evidence_file"))}  # fmt: skip
+               "file_dropped": bool(request.FILES.get("evidence_file")),
+               "today": today()}  # fmt: skip
     return render(request, "actions/update_form.html", context, status=status)
 
 
@@ -186,14 +187,17 @@ def action_verify(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
             verb = "verified" if form.cleaned_data["decision"] == "accept" else "sent back"
             messages.success(request, f"Action {action.ref}’s completion is {verb}.")
             return redirect(_after_verify(request, action))
-    context = {"action": action, "plan": action.plan, "update": update, "form": form}
+    context = {"action": action, "plan": action.plan, "update": update, "form": form,
+               "from_inbox": request.POST.get("next") == "inbox"}  # fmt: skip
     return render(request, "actions/verify_form.html", context, status=400)
 
 
 def _after_verify(request: HttpRequest, action: Action) -> str:
-    """Back to the inbox when the decision was made from it, else to the action."""
+    """Back to the inbox when the decision was made from it, else to the action. The inbox
+    heads My actions, just below the success banner, so no #verify: that would scroll the
+    banner out of sight."""
     if request.POST.get("next") == "inbox":
-        return reverse("actions:my-actions") + "#verify"
+        return reverse("actions:my-actions")
     return action.get_absolute_url()
 
 

@@ -41,6 +41,8 @@ class DateInput(forms.MultiWidget):
         context = super().get_context(name, value, attrs)
         for subwidget, part in zip(context["widget"]["subwidgets"], ("day", "month", "year"),
                                    strict=True):  # fmt: skip
+            if base := subwidget["attrs"].get("id"):  # id_x_day, as the error summary links
+                subwidget["attrs"]["id"] = f"{base.rsplit('_', 1)[0]}_{part}"
             if part in self.wrong_parts:
                 subwidget["attrs"]["class"] += " govuk-input--error"
         return context

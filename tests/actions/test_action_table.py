@@ -121,7 +121,7 @@ def test_it_filters_to_the_hand_counted_actions(client, table_plan, query, expec
 def test_the_table_shows_rating_status_forecast_and_last_update(client, table_plan):
     page = client.get(f"{URL}?per_page=all").content.decode()
     assert '<strong class="govuk-tag kp-rating kp-rating--red">Red</strong>' in page
-    assert "1 Nov 2011" in page and "(revised; plan: 31 Mar 2012)" in page
+    assert "1 Nov 2011" in page and "(revised; originally 31 Mar 2012)" in page
     assert "Off track" in page and "Nov 2011" in page and "Not rated" in page
 
 

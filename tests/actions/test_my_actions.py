@@ -58,7 +58,7 @@ def test_a_revised_due_date_moves_the_action_and_shows_the_baseline(client_for, 
     with time_machine.travel("2011-11-15", tick=False):
         page = client_for("alice").get("/my-actions/?show=on_track").content.decode()
     row = page.split("/actions/1.1.1/")[1].split("</tr>")[0]
-    assert "30 Jun 2012" in row and f"baseline {action.due_date:%-d %b %Y}" in row
+    assert "30 Jun 2012" in row and f"revised; originally {action.due_date:%-d %b %Y}" in row
 
 
 def test_a_superseded_plan_asks_for_no_updates(client_for, users, open_period):

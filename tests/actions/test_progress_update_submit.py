@@ -57,7 +57,8 @@ def test_a_lead_records_an_update_and_it_shows_on_the_action(alice):
     assert update.evidence.get().url == "https://example.org/timetable"
     page = alice.get(f"{PLAN}/actions/1.1.1/").content.decode()
     assert "Programme timetable agreed." in page
-    assert "<strong>Update for November 2011:</strong>" in page  # in the change history
+    # in the change history, in words
+    assert "<strong>Update for November 2011: status</strong> set to On track" in page
 
 
 def test_the_suggested_rating_follows_status_and_dates(alice):
@@ -203,3 +204,28 @@ def test_the_database_refuses_blue_without_verification(users, open_period):
     update = completed("1.1.1", users["alice"], open_period)
     with pytest.raises(IntegrityError), transaction.atomic():
         ProgressUpdate.objects.filter(pk=update.pk).update(rating="blue", suggested_rating="blue")
+
+
+def test_the_history_says_what_changed_in_words(alice):
+    post(alice, commentary="Going well.")
+    version = ProgressUpdate.objects.get().version
+    response = post(alice, status="at_risk", commentary="Staff left.", version=version)
+    assert response.status_code == 302
+    page = alice.get(f"{PLAN}/actions/1.1.1/").content.decode()
+    history = page.split('id="history"')[1]
+    assert ("<strong>Update for November 2011: status</strong> changed from On track to At risk"
+            in history)  # fmt: skip
+    assert ("<strong>Update for November 2011: rating</strong> changed from Green to Amber"
+            in history)  # fmt: skip
+    assert "kp-diff-old" not in history
+
+
+def test_a_revised_due_date_shows_in_the_action_pages_due_row(alice):
+    action = Action.objects.get(plan__slug="putting-children-first-2011", ref="1.1.1")
+    moved = action.due_date.replace(year=action.due_date.year + 1)
+    response = post(alice, commentary="Partners late", revised_reason="Partners late",
+                    **revised(moved.day, moved.month, moved.year))  # fmt: skip
+    assert response.status_code == 302
+    page = alice.get(f"{PLAN}/actions/1.1.1/").content.decode()
+    due = page.split('<dt class="govuk-summary-list__key">Due</dt>')[1].split("</dd>")[0]
+    assert f"{moved:%-d %B %Y} (revised; originally {action.due_date:%-d %B %Y})" in due

@@ -61,3 +61,17 @@ def test_overdue_and_completed_actions(alice_only, open_period):
     ReminderSent.objects.all().delete()
     reminders_send(today=date(2012, 4, 2))
     assert "1.1.1 Across" not in "".join(m.body for m in mail.outbox)
+
+
+def test_a_revised_due_date_is_reminded_with_the_original_beside_it(alice_only, open_period):
+    action = alice_only.lead.actions.get(ref="1.1.1")
+    ProgressUpdate.objects.create(
+        action=action, period=open_period, author=alice_only, status="at_risk",
+        rating="amber", suggested_rating="amber", rating_rule="x", commentary="Brought forward",
+        revised_due_date=date(2011, 11, 25), revised_reason="Board asked for it sooner",
+        submitted_at="2011-11-15T10:00Z",
+    )  # fmt: skip
+    reminders_send(today=date(2011, 11, 15))
+    (email,) = mail.outbox
+    assert "(due 25 November 2011, revised; originally 31 March 2012)" in email.body
+    assert "(due 25 November 2011, revised; originally 31 March 2012)" in email.alternatives[0][0]

@@ -39,6 +39,7 @@ def test_an_invalid_date_keeps_what_was_typed_and_marks_the_wrong_box(alice):
     year = page.split('name="revised_due_date_year"')[1].split(">")[0]
     assert "govuk-input--error" in day and "govuk-input--error" not in year
     assert 'href="#id_revised_due_date_day"' in page
+    assert 'id="id_revised_due_date_day"' in page  # the box the error summary's link focuses
 
 
 def test_a_very_long_number_in_a_date_is_a_form_error_not_a_crash(alice):
@@ -92,3 +93,35 @@ def test_the_form_has_a_back_link_and_the_hint_gives_the_size_limit(alice):
     page = alice.get(URL).content.decode()
     assert 'class="govuk-back-link"' in page
     assert "Outlook e-mail (MSG or EML), CSV, text or an image, up to 10" in page
+
+
+def _far(alice, year, **extra):
+    return alice.post(URL, {"status": "on_track", "revised_due_date_day": "31",
+                            "revised_due_date_month": "3", "revised_due_date_year": str(year),
+                            "revised_reason": "Partners' timetable", "commentary": "Moved",
+                            **extra})  # fmt: skip
+
+
+def test_a_date_over_a_year_past_the_plan_asks_to_confirm_and_saves_nothing(alice, plan_2011):
+    from actions.selectors import plan_end
+
+    end = plan_end(plan=plan_2011)
+    response = _far(alice, end.year + 2)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert f"is more than a year after the plan ends ({end:%-d %B %Y})" in page
+    assert 'type="checkbox"' in page and "Yes, this date is right" in page
+    assert 'href="#id_confirm_far_date"' in page
+    assert f'name="revised_due_date_year" value="{end.year + 2}"' in page
+    assert not ProgressUpdate.objects.exists()
+    response = _far(alice, end.year + 2, confirm_far_date="on")
+    assert response.status_code == 302
+    assert ProgressUpdate.objects.get().revised_due_date == date(end.year + 2, 3, 31)
+
+
+def test_a_date_within_a_year_of_the_plan_needs_no_confirmation(alice, plan_2011):
+    from actions.selectors import plan_end
+
+    end = plan_end(plan=plan_2011)
+    assert "Yes, this date is right" not in alice.get(URL).content.decode()
+    assert _far(alice, end.year).status_code == 302

@@ -145,3 +145,26 @@ def test_reopen_needs_a_reason(users, open_period):
     update = _verified(users, open_period)
     with pytest.raises(ValidationError):
         progress.progress_update_reopen(update=update, user=users["office"], reason=" ")
+
+
+def test_deciding_from_the_inbox_returns_to_the_inbox_with_a_banner(client_for, users, open_period):
+    completed("1.1.1", users["alice"], open_period)
+    bob = client_for("bob")
+    inbox = bob.get("/my-actions/").content.decode().split('id="verify"')[1]
+    link = inbox.split('href="')[2].split('"')[0]  # the Verify link, after the action's own
+    assert link == f"{PLAN}/actions/1.1.1/?from=inbox#verify-completion"
+    page = bob.get(link.split("#")[0]).content.decode()
+    assert '<input type="hidden" name="next" value="inbox">' in page
+    response = bob.post(f"{PLAN}/actions/1.1.1/verify/", {"decision": "accept", "next": "inbox"},
+                        follow=True)  # fmt: skip
+    assert response.redirect_chain[-1][0] == "/my-actions/"
+    assert "Action 1.1.1’s completion is verified." in response.content.decode()
+    assert "Nothing is waiting for you to verify." in response.content.decode()
+
+
+def test_a_decision_with_an_error_keeps_the_way_back_to_the_inbox(client_for, users, open_period):
+    completed("1.1.1", users["alice"], open_period)
+    data = {"decision": "return", "next": "inbox"}
+    page = client_for("bob").post(f"{PLAN}/actions/1.1.1/verify/", data).content.decode()
+    assert '<input type="hidden" name="next" value="inbox">' in page
+    assert "Back to your verification inbox" in page

@@ -124,3 +124,41 @@ def test_the_sign_in_page_has_no_accessibility_violations(site, page, axe_check)
     assert axe_check(page) == []
     page.get_by_role("button", name="Sign in").click()
     assert axe_check(page) == []
+
+
+def test_the_suggested_rating_follows_the_status_and_date_as_they_are_chosen(
+    site, page, sign_in, users, november, axe_check
+):
+    """suggest.js gives the same rating and rule as the server's suggest_rating, case by case."""
+    from actions.brag import suggest_rating
+    from actions.models import Action
+
+    Action.objects.filter(ref="1.1.1", plan__slug="putting-children-first-2011").update(
+        start_date=date(2011, 9, 1)  # so "Not started, though due to start" can show
+    )
+    action = Action.objects.get(ref="1.1.1", plan__slug="putting-children-first-2011")
+    today = date(2011, 11, 15)
+    sign_in(page, "alice")
+    page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
+    box = page.locator("#rating-suggestion")
+    assert "Choose how the action is going above" in box.inner_text()
+    statuses = ProgressUpdate.Status
+    typed = [("", "", ""), ("20", "11", "2011"), ("1", "11", "2011"), ("31", "12", "2011"),
+             ("30", "2", "2012"), ("1", "6", "2012")]  # fmt: skip
+    for day, month, year in typed:
+        page.locator("[name=revised_due_date_day]").fill(day)
+        page.locator("[name=revised_due_date_month]").fill(month)
+        page.locator("[name=revised_due_date_year]").fill(year)
+        try:
+            due = date(int(year), int(month), int(day))
+        except ValueError:
+            due = action.due_date  # not a real date: the plan's own stands
+        for status in statuses:
+            page.locator(f"input[name=status][value={status.value}]").check()
+            rating, rule = suggest_rating(status=status, due=due, start=action.start_date,
+                                          today=today)  # fmt: skip
+            label = ProgressUpdate.Rating(rating).label
+            expected = f"Suggested rating for the status chosen: {label} – {rule}."
+            assert box.inner_text() == expected, (day, month, year, status)
+            assert box.locator(f".kp-rating--{rating}").count() == 1
+    assert axe_check(page) == []

@@ -1,6 +1,7 @@
 """The monthly cycle in a real browser: verify or return from the inbox, the lead's
 returned update, the programme office's returns, chase, close and reopen; axe on each."""
 
+import re
 from datetime import date
 
 import pytest
@@ -122,3 +123,98 @@ def test_the_timeout_warning_offers_to_stay_signed_in(
         dialog.get_by_role("button", name="Stay signed in").click()
     assert response.value.status == 204
     assert not dialog.is_visible()
+
+
+@pytest.fixture
+def demo(site, settings):
+    from governance.sampledata import sample_data_load
+
+    settings.KENTPLAN_TODAY = "2011-11-15"
+    sample_data_load()
+    return site
+
+
+def test_in_the_demo_each_role_completes_its_month_without_a_dead_end(
+    demo, page, sign_in, axe_check
+):
+    """Issue 10's "Done when": rob.semens updates, malcolm.newsam verifies from his inbox,
+    plan.manager chases the missing returns and closes the month; axe on every page."""
+    from actions.sampledata import DEMO_PASSWORD
+
+    # The delivery lead: from My actions to a saved update and back to My actions.
+    sign_in(page, "rob.semens", DEMO_PASSWORD)
+    assert page.locator("#returned").is_visible()  # the demo's returned completion heads it
+    assert axe_check(page) == []
+    link = page.get_by_role("link", name=re.compile(r"^Update action ")).first
+    ref = link.get_attribute("href").split("/actions/")[1].split("/")[0]
+    link.click()
+    page.get_by_label("On track").check()
+    suggestion = page.locator("#rating-suggestion").inner_text()  # shown as soon as chosen
+    assert suggestion.startswith("Suggested rating for the status chosen:")
+    page.get_by_label("Commentary").fill("Workshops held with every team this month.")
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Save update").click()
+    assert page.get_by_text(f"Your update on action {ref} for November 2011 is saved.").is_visible()
+    history = page.locator("#history + table").inner_html()
+    assert "November 2011: status</strong> set to On track" in history
+    assert axe_check(page) == []
+    page.get_by_role("link", name="My actions").click()
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Sign out").click()
+
+    # The priority lead: the inbox, the evidence on the action page, a decision, the inbox.
+    sign_in(page, "malcolm.newsam", DEMO_PASSWORD)
+    heading = page.locator("#verify").inner_text()
+    waiting = int(heading.split("(")[1].rstrip(")"))
+    assert waiting > 0
+    assert axe_check(page) == []
+    page.locator("#verify + p + table").get_by_role("link", name="Verify").first.click()
+    assert page.get_by_role("heading", name="Verify the completion").is_visible()
+    assert axe_check(page) == []
+    page.get_by_label("Yes, verify it (Blue)").check()
+    page.get_by_role("button", name="Save decision").click()
+    assert page.url.endswith("/my-actions/")
+    assert page.get_by_text("’s completion is verified.").is_visible()
+    assert page.locator("#verify").inner_text() == f"Awaiting your verification ({waiting - 1})"
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Sign out").click()
+
+    # The programme office: the returns, a chase, then closing the month from there.
+    sign_in(page, "plan.manager", DEMO_PASSWORD)
+    page.get_by_role("link", name="See the returns by priority and by lead").click()
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Chase").click()
+    assert page.get_by_text("Reminder sent to").is_visible()
+    assert axe_check(page) == []
+    page.get_by_role("link", name="close November 2011").click()
+    assert axe_check(page) == []
+    page.get_by_role("button", name="Yes, close November 2011").click()
+    assert page.get_by_text("November 2011 is closed; its updates are now frozen.").is_visible()
+    assert axe_check(page) == []
+    assert ReportingPeriod.objects.get(month=date(2011, 11, 1)).closed_at is not None
+
+
+def test_a_printed_page_has_no_navigation_buttons_or_link_addresses_and_ratings_in_words(
+    demo, page, sign_in
+):
+    from actions.sampledata import DEMO_PASSWORD
+
+    sign_in(page, "malcolm.newsam", DEMO_PASSWORD)
+    page.locator("#verify + p + table").get_by_role("link", name="Verify").first.click()
+    page.emulate_media(media="print")
+    for hidden in ("nav", ".govuk-service-navigation", ".govuk-footer", ".govuk-breadcrumbs",
+                   "form", ".govuk-button"):  # fmt: skip
+        shown = page.locator(hidden).evaluate_all("els => els.filter(e => e.checkVisibility())")
+        assert shown == [], hidden
+    after = page.evaluate(
+        "[...document.querySelectorAll('main a[href]')]"
+        ".map(a => getComputedStyle(a, '::after').content)"
+    )
+    assert after and set(after) <= {"none", "normal"}
+    tag = page.locator("main .kp-rating").first
+    style = tag.evaluate(
+        "t => { const s = getComputedStyle(t); "
+        "return [s.backgroundColor, s.color, s.borderTopStyle, s.borderTopWidth]; }"
+    )
+    assert style == ["rgba(0, 0, 0, 0)", "rgb(11, 12, 12)", "solid", "2px"]
+    assert tag.inner_text() in ("Green", "Amber", "Red", "Blue")
