@@ -293,6 +293,7 @@ def _write_leads(plan: Plan, records: list) -> dict[str, Lead]:
             {
                 "order": order,
                 "job_title": record.get("job_title", ""),
+                "job_title_by_kentplan": record.get("job_title_by_kentplan", False),
                 "in_appendix": record.get("in_appendix", False),
                 "notes": record.get("notes", ""),
             },

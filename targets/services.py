@@ -13,6 +13,7 @@ from django.db import IntegrityError, models, transaction
 from kentplan import clock
 from kentplan.datafile import DataFileError, LineDict, Problem, parse
 from targets.models import (
+    DatePrecision,
     ImprovementNotice,
     Indicator,
     Inspection,
@@ -50,6 +51,7 @@ def notice_write(*, record: LineDict) -> ImprovementNotice:
             "title": record["title"],
             "issued_by": record.get("issued_by", ""),
             "issued": record.get("issued"),
+            "issued_precision": record.get("issued_precision", DatePrecision.DAY),
             "issued_text": record.get("issued_text", ""),
         },
     )
@@ -57,7 +59,11 @@ def notice_write(*, record: LineDict) -> ImprovementNotice:
         upsert(
             NoticeTarget,
             {"notice": notice, "number": target["number"]},
-            {"title": target["title"], "text": target["text"]},
+            {
+                "title": target["title"],
+                "title_by_kentplan": target.get("title_by_kentplan", False),
+                "text": target["text"],
+            },
         )
     return notice
 
@@ -70,10 +76,12 @@ def inspection_write(*, record: LineDict) -> Inspection:
         {
             "title": record["title"],
             "inspectorate": record.get("inspectorate", "Ofsted"),
-            "kind": record.get("kind", Inspection.Kind.ANNOUNCED),
+            "kind": record.get("kind", ""),  # never assumed: blank unless the source says
             "started": record.get("started"),
+            "started_precision": record.get("started_precision", DatePrecision.DAY),
             "ended": record.get("ended"),
             "published": record.get("published"),
+            "published_precision": record.get("published_precision", DatePrecision.DAY),
             "source": record.get("source", ""),
         },
     )
@@ -90,6 +98,7 @@ def inspection_write(*, record: LineDict) -> Inspection:
             {"inspection": inspection, "number": item["number"]},
             {
                 "area": item.get("area", ""),
+                "printed_number": item.get("printed_number"),
                 "timeframe": timeframe,
                 "text": item["text"],
                 "due_date": recommendation_due_date(inspection, timeframe),
@@ -139,6 +148,10 @@ def _check_indicator_targets(data: LineDict) -> list[Problem]:
                 where = f"indicator {record['slug']}"
                 message = "every trajectory milestone needs a date and a value"
                 problems.append(Problem(record.line, where, message))
+            if point.get("date_precision", "day") != "day":
+                where = f"indicator {record['slug']}"
+                message = "a trajectory milestone is an exact day: leave out its date_precision"
+                problems.append(Problem(record.line, where, message))
     return problems
 
 
@@ -158,10 +171,12 @@ def indicator_write(*, record: LineDict) -> Indicator:
             "polarity": record["polarity"],
             "baseline_value": _decimal(baseline.get("value")),
             "baseline_date": baseline.get("date"),
+            "baseline_date_precision": baseline.get("date_precision", DatePrecision.DAY),
             "baseline_note": baseline.get("note", ""),
             "baseline_source": baseline.get("source", ""),
             "target_value": _decimal(target.get("value")),
             "target_date": target.get("date"),
+            "target_date_precision": target.get("date_precision", DatePrecision.DAY),
             "target_note": target.get("note", ""),
         },
     )
@@ -179,6 +194,7 @@ def indicator_write(*, record: LineDict) -> Indicator:
             {"indicator": indicator, "date": reading["date"]},
             {
                 "value": _decimal(reading["value"]),
+                "date_precision": reading.get("date_precision", DatePrecision.DAY),
                 "note": reading.get("note", ""),
                 "source": reading.get("source", ""),
                 "is_sample": False,
