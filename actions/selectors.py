@@ -51,10 +51,15 @@ def _count(model, **outer) -> Subquery:
 
 
 def plans_with_counts() -> QuerySet[Plan]:
-    return Plan.objects.select_related("predecessor").annotate(
-        priority_count=Coalesce(_count(Priority, plan="pk"), 0),
-        outcome_count=Coalesce(_count(Outcome, plan="pk"), 0),
-        action_count=Coalesce(_count(Action, plan="pk"), 0),
+    """Plans oldest first; one the sources give no date for (the 2015 plan) last."""
+    return (
+        Plan.objects.select_related("predecessor")
+        .annotate(
+            priority_count=Coalesce(_count(Priority, plan="pk"), 0),
+            outcome_count=Coalesce(_count(Outcome, plan="pk"), 0),
+            action_count=Coalesce(_count(Action, plan="pk"), 0),
+        )
+        .order_by(F("date").asc(nulls_last=True), "slug")
     )
 
 

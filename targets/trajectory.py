@@ -104,7 +104,7 @@ def rate(
     """Rate one reading against the trajectory, with the rule that decided it in words."""
     if not trajectory:
         return Rating(NOT_RATED, "Not rated: this indicator has no dated trajectory.")
-    shown = f"{show(value, unit)} on {long_date(on, on_precision)}"
+    shown = f"{show(value, unit)} {on_the_day(on, on_precision)}"
     expected = expected_on(trajectory, on, unit)
     if expected is None:
         first = trajectory[0]
@@ -149,7 +149,7 @@ def direction(
     margin = _better_by(latest[1], previous[1], polarity)
     kind = BETTER if margin > 0 else WORSE if margin < 0 else SAME
     moved = "up" if latest[1] > previous[1] else "down" if latest[1] < previous[1] else "unchanged"
-    since = f"{show(previous[1], unit)} on {long_date(*previous[:1], *previous[2:])}"
+    since = f"{show(previous[1], unit)} {on_the_day(*previous[:1], *previous[2:])}"
     if moved == "unchanged":
         return Direction(kind, f"Same: unchanged since {since}.")
     return Direction(kind, f"{kind.capitalize()}: {moved} from {since}.")
@@ -173,6 +173,11 @@ def show_gap(value: Decimal, unit: str) -> str:
     if unit == "percent":
         return f"{show(value, 'count')} percentage points"
     return show(value, unit)
+
+
+def on_the_day(value: date, precision: str = "day") -> str:
+    """'on 1 May 2011', or 'in May 2011' for a reading the source dates by its month."""
+    return f"in {long_date(value, precision)}" if precision == "month" else f"on {long_date(value)}"
 
 
 def long_date(value: date, precision: str = "day") -> str:
