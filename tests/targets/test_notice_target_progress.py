@@ -36,7 +36,7 @@ def test_it_gives_the_seeds_readings_against_target_and_trajectory_as_at_31_may_
     assert initial.rating.words == (
         "665 in May 2011 against an expected 1,198: better than trajectory."
     )
-    assert initial.direction.words == "Better: down from 1,926 on 1 February 2011."
+    assert initial.direction.words == "Better: down from 1,926 in February 2011."
     over_28 = by_slug(progress)["unallocated-cases-over-28-days"]
     assert over_28.rating.kind == "on"
     vacancies = by_slug(progress)["qualified-social-worker-vacancy-rate"]
