@@ -134,7 +134,10 @@ class ActionFilter(django_filters.FilterSet):
         label="Improvement Notice target", empty_label="Any", queryset=None, method="by_serving"
     )
     recommendation = django_filters.ModelChoiceFilter(
-        label="Ofsted recommendation", empty_label="Any", queryset=None, method="by_serving"
+        label="Ofsted recommendation or finding",
+        empty_label="Any",
+        queryset=None,
+        method="by_serving",
     )
     core_task = django_filters.ModelChoiceFilter(
         label="Core task", empty_label="Any", queryset=None, method="by_serving"

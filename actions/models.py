@@ -1,5 +1,8 @@
 """The plan itself: plan → priority → outcome → action, with its leads and core tasks."""
 
+from dataclasses import dataclass, field
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,6 +31,16 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+@dataclass
+class JobTitle:
+    """A job title as one or more plans give it (or, for a lead no plan titles, the lead's
+    own), and whether kentplan wrote it because the plan does not give it."""
+
+    title: str
+    by_kentplan: bool = False
+    plans: list = field(default_factory=list)
 
 
 class Lead(models.Model):
@@ -62,6 +75,26 @@ class Lead(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("actions:lead-detail", args=[self.slug])
+
+    @property
+    def job_titles(self) -> list[JobTitle]:
+        """The titles the plans give, newest plan first, plans giving the same title
+        together; the lead's own title where no plan gives one. Reads planlead_set
+        (prefetch it, with its plan, for lists)."""
+        titles: dict[tuple[str, bool], JobTitle] = {}
+        rows = sorted(
+            (pl for pl in self.planlead_set.all() if pl.job_title),
+            key=lambda pl: (pl.plan.date or date.max, pl.plan.slug),  # undated: the newest
+            reverse=True,
+        )
+        for pl in rows:
+            key = (pl.job_title, pl.job_title_by_kentplan)
+            titles.setdefault(key, JobTitle(pl.job_title, pl.job_title_by_kentplan)).plans.append(
+                pl.plan
+            )
+        if not titles and self.job_title:
+            return [JobTitle(self.job_title)]
+        return list(titles.values())
 
 
 class OrderedLead(models.Model):
@@ -120,6 +153,9 @@ class PlanLead(OrderedLead):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE)
     job_title = models.CharField(max_length=300, blank=True)
+    job_title_by_kentplan = models.BooleanField(
+        default=False, help_text="The job title was written for kentplan; the plan does not give it"
+    )
     in_appendix = models.BooleanField(default=False, help_text="Listed in 'Leads and job titles'")
     notes = models.TextField(blank=True, help_text="What this plan says of them")
 

@@ -89,12 +89,26 @@ def _notice(notice) -> dict[str, Any]:
             "title": notice.title,
             "issued_by": notice.issued_by,
             "issued": notice.issued,
+            "issued_precision": _month_only(notice.issued_precision),
             "issued_text": notice.issued_text,
             "targets": [
-                {"number": t.number, "title": t.title, "text": t.text} for t in notice.targets.all()
+                _compact(
+                    {
+                        "number": t.number,
+                        "title": t.title,
+                        "title_by_kentplan": t.title_by_kentplan,
+                        "text": t.text,
+                    }
+                )
+                for t in notice.targets.all()
             ],
         }
     )
+
+
+def _month_only(precision: str) -> str | None:
+    """A precision is written only where it is a month: a day is what a date means."""
+    return precision if precision == "month" else None
 
 
 def _inspection(inspection) -> dict[str, Any]:
@@ -105,15 +119,23 @@ def _inspection(inspection) -> dict[str, Any]:
             "inspectorate": inspection.inspectorate,
             "kind": inspection.kind,
             "started": inspection.started,
+            "started_precision": _month_only(inspection.started_precision),
             "ended": inspection.ended,
             "published": inspection.published,
+            "published_precision": _month_only(inspection.published_precision),
             "source": inspection.source,
             "judgements": [
                 {"aspect": j.aspect, "grade": j.grade} for j in inspection.judgements.all()
             ],
             "recommendations": [
                 _compact(
-                    {"number": r.number, "area": r.area, "timeframe": r.timeframe, "text": r.text}
+                    {
+                        "number": r.number,
+                        "area": r.area,
+                        "printed_number": r.printed_number,
+                        "timeframe": r.timeframe,
+                        "text": r.text,
+                    }
                 )
                 for r in inspection.recommendations.all()
             ],
@@ -128,6 +150,7 @@ def _lead(plan_lead: PlanLead) -> dict[str, Any]:
             "name": lead.name,
             "kind": lead.kind,
             "job_title": plan_lead.job_title,
+            "job_title_by_kentplan": plan_lead.job_title_by_kentplan,
             "organisation": lead.organisation.name if lead.organisation else None,
             "in_appendix": plan_lead.in_appendix,
             "notes": plan_lead.notes,

@@ -22,7 +22,8 @@ _KEYS: dict[str, dict[str, Any]] = {
     "section": {"heading": TEXT, "body": TEXT},
     **referencefile.KEYS,
     "lead": {
-        "name": TEXT, "kind": TEXT, "job_title": TEXT, "organisation": TEXT,
+        "name": TEXT, "kind": TEXT, "job_title": TEXT, "job_title_by_kentplan": BOOL,
+        "organisation": TEXT,
         "in_appendix": BOOL, "notes": TEXT,
     },
     "core_task": {"number": NUMBER, "group": TEXT, "text": TEXT, "bullets": TEXTS},

@@ -111,6 +111,7 @@ def _plan_leads(plan: Plan, records: list) -> dict[str, Lead]:
                 "lead": leads[r["name"]],
                 "order": order,
                 "job_title": r.get("job_title", ""),
+                "job_title_by_kentplan": r.get("job_title_by_kentplan", False),
                 "in_appendix": r.get("in_appendix", False),
                 "notes": r.get("notes", ""),
             },

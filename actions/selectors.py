@@ -6,7 +6,18 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.fields import Field
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -42,11 +53,35 @@ def _count(model, **outer) -> Subquery:
 
 
 def plans_with_counts() -> QuerySet[Plan]:
-    return Plan.objects.select_related("predecessor").annotate(
-        priority_count=Coalesce(_count(Priority, plan="pk"), 0),
-        outcome_count=Coalesce(_count(Outcome, plan="pk"), 0),
-        action_count=Coalesce(_count(Action, plan="pk"), 0),
+    """Plans oldest first; one the sources give no date for (the 2015 plan) last."""
+    return (
+        Plan.objects.select_related("predecessor")
+        .annotate(
+            priority_count=Coalesce(_count(Priority, plan="pk"), 0),
+            outcome_count=Coalesce(_count(Outcome, plan="pk"), 0),
+            action_count=Coalesce(_count(Action, plan="pk"), 0),
+        )
+        .order_by(F("date").asc(nulls_last=True), "slug")
     )
+
+
+def plan_standing(*, plan: Plan, day: date, plans: list[Plan] | None = None) -> str:
+    """How the plan stood on `day`, by the rule that decides which plans ask for updates
+    (selectors_progress.live_plans): 'In force', 'Superseded' once a successor is,
+    'Not yet started' before its date (or, undated, before the year it was issued), and
+    'Start date not given' for an undated plan after that. `plans`: every plan, to find
+    successors without a query."""
+    if plan.date is None:
+        year = plan.issued.strip()[-4:]
+        started = not (year.isdigit() and day.year < int(year))
+        return "Start date not given" if started else "Not yet started"
+    if day < plan.date:
+        return "Not yet started"
+    if plans is None:
+        plans = list(Plan.objects.filter(predecessor=plan))
+    if any(p.predecessor_id == plan.pk and p.date and p.date <= day for p in plans):
+        return "Superseded"
+    return "In force"
 
 
 def plan_get(*, slug: str) -> Plan:
@@ -298,7 +333,11 @@ def notice_target_get(*, notice_slug: str, number: int) -> NoticeTarget:
 
 
 def inspections_with_counts() -> QuerySet[Inspection]:
-    return Inspection.objects.annotate(recommendation_count=Count("recommendations"))
+    """Inspections in date order (when they started, else when their report was published);
+    those the sources give no date for come last."""
+    return Inspection.objects.annotate(
+        recommendation_count=Count("recommendations"), when=Coalesce("started", "published")
+    ).order_by(F("when").asc(nulls_last=True), "slug")
 
 
 def inspection_get(*, slug: str) -> Inspection:
@@ -324,9 +363,46 @@ def core_task_get(*, plan: Plan, number: int) -> CoreTask:
 
 
 def leads_with_counts() -> QuerySet[Lead]:
-    return Lead.objects.select_related("organisation").annotate(
-        action_count=Coalesce(_count(ActionLead, lead="pk"), 0),
+    return (
+        Lead.objects.select_related("organisation")
+        .prefetch_related(
+            Prefetch("planlead_set", queryset=PlanLead.objects.select_related("plan"))
+        )
+        .annotate(action_count=Coalesce(_count(ActionLead, lead="pk"), 0))
     )
+
+
+def with_plan_titles(lead: Lead) -> Lead:
+    """Fetches, in one query, the titles the plans give the lead (Lead.job_titles)."""
+    prefetch_related_objects(
+        [lead], Prefetch("planlead_set", queryset=PlanLead.objects.select_related("plan"))
+    )
+    return lead
+
+
+@dataclass
+class NamedLead:
+    """A lead as one plan names them: the job title that plan gives."""
+
+    lead: Lead
+    job_title: str
+    by_kentplan: bool
+
+
+def leads_as_named_by(*, plan: Plan, leads: list[Lead]) -> list[NamedLead]:
+    """Each lead with the job title `plan` gives them: a plan that lists a lead gives their
+    title (or none, for a role); a lead it does not list keeps their own."""
+    named = {
+        pl.lead_id: pl for pl in PlanLead.objects.filter(plan=plan, lead__in=[x.pk for x in leads])
+    }
+    rows = []
+    for lead in leads:
+        pl = named.get(lead.pk)
+        if pl is None:
+            rows.append(NamedLead(lead, lead.job_title, False))
+        else:
+            rows.append(NamedLead(lead, pl.job_title, pl.job_title_by_kentplan))
+    return rows
 
 
 def lead_get(*, slug: str) -> Lead:

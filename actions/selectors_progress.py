@@ -7,7 +7,7 @@ updates), so the counts and the lists agree and no page loads every update."""
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any
 
 from django.db.models import (
     Case,

@@ -29,7 +29,10 @@ ACTIONS_PER_PAGE = 25
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "actions/home.html", {"plans": selectors.plans_with_counts()})
+    plans = list(selectors.plans_with_counts())
+    for plan in plans:
+        plan.standing = selectors.plan_standing(plan=plan, day=today(), plans=plans)
+    return render(request, "actions/home.html", {"plans": plans, "today": today()})
 
 
 @require_GET
@@ -38,7 +41,10 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
     as_at = as_at_from_request(request)
     plan = selectors.plan_get_for_page(slug=slug)
     page = selectors.plan_page(plan=plan, as_at=as_at)
-    context = {"plan": plan, "page": page, **as_at_context(request, as_at)}
+    standing = selectors.plan_standing(
+        plan=plan, day=as_at or today(), plans=list(plan.successors.all())
+    )
+    context = {"plan": plan, "page": page, "standing": standing, **as_at_context(request, as_at)}
     return render(request, "actions/plan_detail.html", context)
 
 
@@ -168,6 +174,9 @@ def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         "plan": plan,
         "action": action,
         "updates": list(action.updates.all()),
+        "delivery_leads": selectors.leads_as_named_by(
+            plan=plan, leads=[row.lead for row in action.actionlead_set.all()]
+        ),
         "state": selectors.action_state(action=action, period=period, today=today()),
         "period": period,
         "changes": selectors.action_changes(action=action),

@@ -34,6 +34,8 @@ def _action_for(request: HttpRequest, slug: str, ref: str, perm: str) -> Action:
 @require_GET
 def my_actions(request: HttpRequest) -> HttpResponse:
     lead = getattr(request.user, "lead", None)
+    if lead:
+        selectors.with_plan_titles(lead)
     period = selectors.current_period()
     now = today()
     show = request.GET.get("show", "")

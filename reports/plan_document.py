@@ -5,6 +5,7 @@ action tables, and the three appendices. Optionally with each action's progress.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from actions.models import (
     Action,
@@ -52,7 +53,7 @@ class ActionRow:
     leads: list[str]
     measures: list[MeasureRow]
     notice_targets: list[int]
-    recommendations: list[int]
+    recommendations: list[tuple[int, str]]  # (number, code as the source prints it)
     core_tasks: list[int]
     joint_with: list[str]
     rating: str = ""
@@ -171,16 +172,15 @@ def _actions_at(plan: Plan, moment, lead_names) -> dict[int, tuple[int, str, Act
     return rows
 
 
-def _reference_numbers(plan: Plan) -> dict[str, dict[int, int]]:
+def _reference_numbers(plan: Plan) -> dict[str, dict[int, Any]]:
     return {
         "notice_targets": dict(
             NoticeTarget.objects.filter(notice__plans=plan).values_list("pk", "number")
         ),
-        "recommendations": dict(
-            Recommendation.objects.filter(inspection=plan.recommendations_from_id).values_list(
-                "pk", "number"
-            )
-        ),
+        "recommendations": {
+            r.pk: (r.number, r.code)
+            for r in Recommendation.objects.filter(inspection_id=plan.recommendations_from_id)
+        },
         "core_tasks": dict(CoreTask.objects.filter(plan=plan).values_list("pk", "number")),
     }
 

@@ -9,6 +9,23 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a date the source gives: a day, or only its month ("November 2014").
+    A month-only date is stored as the month's first day and shown as the month."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+
+
+def precision_field(of: str) -> models.CharField:
+    return models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=f"'Month' where the source gives only the month of the {of}",
+    )
+
+
 class Inspection(models.Model):
     class Kind(models.TextChoices):
         ANNOUNCED = "announced", "Announced"
@@ -18,10 +35,18 @@ class Inspection(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=300)
     inspectorate = models.CharField(max_length=100, default="Ofsted")
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ANNOUNCED)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        blank=True,
+        default="",
+        help_text="Left blank where the sources do not say",
+    )
     started = models.DateField(null=True, blank=True)
+    started_precision = precision_field("inspection")
     ended = models.DateField(null=True, blank=True)
     published = models.DateField(null=True, blank=True)
+    published_precision = precision_field("publication")
     source = models.CharField(max_length=200, blank=True, help_text="Document it is taken from")
     history = HistoricalRecords()
 
@@ -87,6 +112,12 @@ class Recommendation(models.Model):
     )
     number = models.PositiveSmallIntegerField()
     area = models.CharField(max_length=100, blank=True)
+    printed_number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Where the source numbers findings within their area ('Area for "
+        "development 3'), that number; empty where it numbers them through ('O 3')",
+    )
     timeframe = models.CharField(
         max_length=30, choices=Timeframe.choices, blank=True, default=Timeframe.NONE
     )
@@ -114,6 +145,9 @@ class Recommendation(models.Model):
 
     @property
     def code(self) -> str:
+        """As the source numbers it: 'O 3', or 'Area for development 2'."""
+        if self.printed_number is not None:
+            return f"{self.area} {self.printed_number}"
         return f"O {self.number}"
 
 
@@ -122,6 +156,7 @@ class ImprovementNotice(models.Model):
     title = models.CharField(max_length=200)
     issued_by = models.CharField(max_length=200, blank=True)
     issued = models.DateField(null=True, blank=True)
+    issued_precision = precision_field("issue")
     issued_text = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords()
 
@@ -139,6 +174,9 @@ class NoticeTarget(models.Model):
     notice = models.ForeignKey(ImprovementNotice, on_delete=models.PROTECT, related_name="targets")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=120, help_text="A short name for lists")
+    title_by_kentplan = models.BooleanField(
+        default=False, help_text="The short name was written for kentplan; the source has none"
+    )
     text = models.TextField()
     history = HistoricalRecords()
 
@@ -181,10 +219,12 @@ class Indicator(models.Model):
     polarity = models.CharField(max_length=10, choices=Polarity.choices)
     baseline_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     baseline_date = models.DateField(null=True, blank=True)
+    baseline_date_precision = precision_field("baseline")
     baseline_note = models.CharField(max_length=300, blank=True)
     baseline_source = models.CharField(max_length=200, blank=True)
     target_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     target_date = models.DateField(null=True, blank=True)
+    target_date_precision = precision_field("target")
     target_note = models.CharField(max_length=300, blank=True)
     tolerance = models.DecimalField(
         max_digits=12,
@@ -224,6 +264,7 @@ class Indicator(models.Model):
 class Measurement(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     date = models.DateField()
+    date_precision = precision_field("reading")
     value = models.DecimalField(max_digits=12, decimal_places=2)
     note = models.CharField(max_length=300, blank=True)
     source = models.CharField(max_length=200, blank=True, help_text="Document the reading is from")

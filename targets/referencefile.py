@@ -7,23 +7,32 @@ from kentplan.datafile import BOOL, DATE, DECIMAL, NUMBER, NUMBERS, TEXT, Schema
 
 KEYS: dict[str, dict[str, Any]] = {
     "notice": {
-        "slug": TEXT, "title": TEXT, "issued_by": TEXT, "issued": DATE, "issued_text": TEXT,
+        "slug": TEXT, "title": TEXT, "issued_by": TEXT, "issued": DATE, "issued_precision": TEXT,
+        "issued_text": TEXT,
         "targets": (list, "notice_target"),
     },
-    "notice_target": {"number": NUMBER, "title": TEXT, "text": TEXT},
+    "notice_target": {
+        "number": NUMBER, "title": TEXT, "title_by_kentplan": BOOL, "text": TEXT,
+    },
     "inspection": {
         "slug": TEXT, "title": TEXT, "inspectorate": TEXT, "kind": TEXT, "started": DATE,
-        "ended": DATE, "published": DATE, "source": TEXT, "judgements": (list, "judgement"),
+        "started_precision": TEXT,
+        "ended": DATE, "published": DATE, "published_precision": TEXT, "source": TEXT,
+        "judgements": (list, "judgement"),
         "recommendations": (list, "recommendation"),
     },
     "judgement": {"aspect": TEXT, "grade": TEXT},
-    "recommendation": {"number": NUMBER, "area": TEXT, "timeframe": TEXT, "text": TEXT},
+    "recommendation": {
+        "number": NUMBER, "area": TEXT, "printed_number": NUMBER, "timeframe": TEXT, "text": TEXT,
+    },
     "indicator": {
         "slug": TEXT, "name": TEXT, "unit": TEXT, "polarity": TEXT, "description": TEXT,
         "baseline": "reading", "target": "reading", "notice": TEXT, "notice_targets": NUMBERS,
         "measurements": (list, "reading"), "trajectory": (list, "reading"), "is_sample": BOOL,
     },
-    "reading": {"value": DECIMAL, "date": DATE, "note": TEXT, "source": TEXT},
+    "reading": {
+        "value": DECIMAL, "date": DATE, "date_precision": TEXT, "note": TEXT, "source": TEXT,
+    },
 }  # fmt: skip
 
 REQUIRED = {
@@ -36,8 +45,14 @@ REQUIRED = {
     "reading": [],
 }
 
+PRECISIONS = {"day", "month"}
+
 CHOICES = {
-    ("inspection", "kind"): {"announced", "unannounced", "thematic"},
+    ("inspection", "kind"): {"", "announced", "unannounced", "thematic"},
+    ("inspection", "started_precision"): PRECISIONS,
+    ("inspection", "published_precision"): PRECISIONS,
+    ("notice", "issued_precision"): PRECISIONS,
+    ("reading", "date_precision"): PRECISIONS,
     ("recommendation", "timeframe"): {
         "", "immediately", "within three months", "within six months",
     },

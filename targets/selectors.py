@@ -79,6 +79,7 @@ class Figure:
     is_sample: bool
     expected: str
     milestone: str
+    precision: str = "day"  # "month" where the source gives only the month
 
 
 def figures(progress: IndicatorProgress) -> list[Figure]:
@@ -86,12 +87,13 @@ def figures(progress: IndicatorProgress) -> list[Figure]:
     and each milestone of the trajectory."""
     unit, rows = progress.indicator.unit, {}
     for m in progress.trajectory:
-        rows[m.date] = Figure(m.date, "", False, progress.show(m.value), m.label.capitalize())
+        rows[m.date] = Figure(m.date, "", False, progress.show(m.value), m.label.capitalize(),
+                              m.precision)  # fmt: skip
     for r in progress.readings:
         expected = tj.expected_on(progress.trajectory, r.date, unit)
         milestone = rows[r.date].milestone if r.date in rows else ""
         rows[r.date] = Figure(r.date, progress.show(r.value), r.is_sample,
-                              progress.show(expected), milestone)  # fmt: skip
+                              progress.show(expected), milestone, r.date_precision)  # fmt: skip
     return [rows[day] for day in sorted(rows)]
 
 
@@ -137,9 +139,9 @@ def indicator_progress(indicator: Indicator, *, as_at: date) -> IndicatorProgres
     else:
         rating = tj.rate(
             value=latest.value, on=latest.date, trajectory=trajectory, polarity=polarity,
-            tolerance=indicator.tolerance, unit=unit,
+            tolerance=indicator.tolerance, unit=unit, on_precision=latest.date_precision,
         )  # fmt: skip
-    pair = [(r.date, r.value) for r in readings[-2:]]
+    pair = [(r.date, r.value, r.date_precision) for r in readings[-2:]]
     direction = tj.direction(
         latest=pair[-1] if pair else None,
         previous=pair[0] if len(pair) == 2 else None,
@@ -156,9 +158,13 @@ def _trajectory(indicator: Indicator) -> list[tj.Milestone]:
         for p in indicator.trajectory_points.all()
     ]
     return tj.milestones(
-        baseline=(indicator.baseline_date, indicator.baseline_value),
+        baseline=(
+            indicator.baseline_date,
+            indicator.baseline_value,
+            indicator.baseline_date_precision,
+        ),
         points=points,
-        target=(indicator.target_date, indicator.target_value),
+        target=(indicator.target_date, indicator.target_value, indicator.target_date_precision),
     )
 
 

@@ -15,6 +15,7 @@ from kentplan import clock
 from kentplan.bulk import Row, keyed, m2m_sync, sync, write_one
 from kentplan.datafile import DataFileError, LineDict, Problem, parse
 from targets.models import (
+    DatePrecision,
     ImprovementNotice,
     Indicator,
     Inspection,
@@ -55,6 +56,7 @@ def notice_write(*, record: LineDict) -> ImprovementNotice:
             "title": record["title"],
             "issued_by": record.get("issued_by", ""),
             "issued": record.get("issued"),
+            "issued_precision": record.get("issued_precision", DatePrecision.DAY),
             "issued_text": record.get("issued_text", ""),
         },
         line=record.line,
@@ -62,7 +64,13 @@ def notice_write(*, record: LineDict) -> ImprovementNotice:
     )
     wanted = {
         t["number"]: Row(
-            {"notice": notice, "number": t["number"], "title": t["title"], "text": t["text"]},
+            {
+                "notice": notice,
+                "number": t["number"],
+                "title": t["title"],
+                "title_by_kentplan": t.get("title_by_kentplan", False),
+                "text": t["text"],
+            },
             t.line,
             f"{where}, target {t['number']}",
         )
@@ -81,10 +89,12 @@ def inspection_write(*, record: LineDict) -> Inspection:
         {
             "title": record["title"],
             "inspectorate": record.get("inspectorate", "Ofsted"),
-            "kind": record.get("kind", Inspection.Kind.ANNOUNCED),
+            "kind": record.get("kind", ""),  # never assumed: blank unless the source says
             "started": record.get("started"),
+            "started_precision": record.get("started_precision", DatePrecision.DAY),
             "ended": record.get("ended"),
             "published": record.get("published"),
+            "published_precision": record.get("published_precision", DatePrecision.DAY),
             "source": record.get("source", ""),
         },
         line=record.line,
@@ -105,6 +115,7 @@ def inspection_write(*, record: LineDict) -> Inspection:
                 "inspection": inspection,
                 "number": r["number"],
                 "area": r.get("area", ""),
+                "printed_number": r.get("printed_number"),
                 "timeframe": r.get("timeframe", ""),
                 "text": r["text"],
                 "due_date": recommendation_due_date(inspection, r.get("timeframe", "")),
@@ -159,6 +170,10 @@ def _check_indicator_targets(data: LineDict) -> list[Problem]:
                 where = f"indicator {record['slug']}"
                 message = "every trajectory milestone needs a date and a value"
                 problems.append(Problem(record.line, where, message))
+            if point.get("date_precision", "day") != "day":
+                where = f"indicator {record['slug']}"
+                message = "a trajectory milestone is an exact day: leave out its date_precision"
+                problems.append(Problem(record.line, where, message))
     return problems
 
 
@@ -201,7 +216,14 @@ def indicators_write(*, records: list) -> dict[str, Indicator]:
                     "value": _decimal(point["value"]),
                     "note": point.get("note", ""),
                     "source": point.get("source", ""),
-                    **({"is_sample": False} if model is Measurement else {}),
+                    **(
+                        {
+                            "is_sample": False,
+                            "date_precision": point.get("date_precision", DatePrecision.DAY),
+                        }
+                        if model is Measurement
+                        else {}
+                    ),
                 }
                 where = f"indicator {r['slug']}, {key} of {point['date']}"
                 rows[(indicator.pk, values["date"])] = Row(values, point.line, where)
@@ -220,10 +242,12 @@ def _indicator_values(record: LineDict) -> dict:
         "polarity": record["polarity"],
         "baseline_value": _decimal(baseline.get("value")),
         "baseline_date": baseline.get("date"),
+        "baseline_date_precision": baseline.get("date_precision", DatePrecision.DAY),
         "baseline_note": baseline.get("note", ""),
         "baseline_source": baseline.get("source", ""),
         "target_value": _decimal(target.get("value")),
         "target_date": target.get("date"),
+        "target_date_precision": target.get("date_precision", DatePrecision.DAY),
         "target_note": target.get("note", ""),
     }
 

@@ -35,6 +35,7 @@ class Milestone:
     label: str  # "baseline", "milestone" or "target"
     note: str = ""
     source: str = ""
+    precision: str = "day"  # "month" where the source gives only the month
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,17 @@ class Direction:
 
 def milestones(
     *,
-    baseline: tuple[date | None, Decimal | None],
+    baseline: tuple,
     points: list[Milestone],
-    target: tuple[date | None, Decimal | None],
+    target: tuple,
 ) -> list[Milestone]:
     """The trajectory's milestones in date order (none from a baseline alone); a stored
-    milestone wins over a baseline or target on the same date."""
+    milestone wins over a baseline or target on the same date. Baseline and target are
+    (date, value) or (date, value, precision)."""
     found = {m.date: m for m in points}
-    for (day, value), label in ((baseline, "baseline"), (target, "target")):
+    for (day, value, *precision), label in ((baseline, "baseline"), (target, "target")):
         if day is not None and value is not None and day not in found:
-            found[day] = Milestone(day, value, label)
+            found[day] = Milestone(day, value, label, precision=(precision or ["day"])[0])
     ordered = [found[day] for day in sorted(found)]
     # A baseline alone says where things started, not where they should go.
     return [] if [m.label for m in ordered] == ["baseline"] else ordered
@@ -97,11 +99,12 @@ def rate(
     polarity: str,
     tolerance: Decimal | None,
     unit: str = "count",
+    on_precision: str = "day",
 ) -> Rating:
     """Rate one reading against the trajectory, with the rule that decided it in words."""
     if not trajectory:
         return Rating(NOT_RATED, "Not rated: this indicator has no dated trajectory.")
-    shown = f"{show(value, unit)} on {long_date(on)}"
+    shown = f"{show(value, unit)} {on_the_day(on, on_precision)}"
     expected = expected_on(trajectory, on, unit)
     if expected is None:
         first = trajectory[0]
@@ -109,9 +112,10 @@ def rate(
             return Rating(
                 ON,
                 f"{shown}: already as good as the {show(first.value, unit)} "
-                f"expected by {long_date(first.date)}.",
+                f"expected by {long_date(first.date, first.precision)}.",
             )
-        return Rating(NOT_RATED, f"Not rated: the trajectory starts on {long_date(first.date)}.")
+        starts = long_date(first.date, first.precision)
+        return Rating(NOT_RATED, f"Not rated: the trajectory starts on {starts}.")
     against = f"{shown} against an expected {show(expected, unit)}"
     margin = _better_by(value, expected, polarity)
     if margin > 0:
@@ -133,18 +137,19 @@ def rate(
 
 def direction(
     *,
-    latest: tuple[date, Decimal] | None,
-    previous: tuple[date, Decimal] | None,
+    latest: tuple | None,
+    previous: tuple | None,
     polarity: str,
     unit: str = "count",
 ) -> Direction:
-    """Better, same or worse between the last two readings, in words."""
+    """Better, same or worse between the last two readings, in words. A reading is
+    (date, value) or (date, value, precision)."""
     if latest is None or previous is None:
         return Direction(None, "Too few readings to show a direction.")
     margin = _better_by(latest[1], previous[1], polarity)
     kind = BETTER if margin > 0 else WORSE if margin < 0 else SAME
     moved = "up" if latest[1] > previous[1] else "down" if latest[1] < previous[1] else "unchanged"
-    since = f"{show(previous[1], unit)} on {long_date(previous[0])}"
+    since = f"{show(previous[1], unit)} {on_the_day(*previous[:1], *previous[2:])}"
     if moved == "unchanged":
         return Direction(kind, f"Same: unchanged since {since}.")
     return Direction(kind, f"{kind.capitalize()}: {moved} from {since}.")
@@ -170,5 +175,11 @@ def show_gap(value: Decimal, unit: str) -> str:
     return show(value, unit)
 
 
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+def on_the_day(value: date, precision: str = "day") -> str:
+    """'on 1 May 2011', or 'in May 2011' for a reading the source dates by its month."""
+    return f"in {long_date(value, precision)}" if precision == "month" else f"on {long_date(value)}"
+
+
+def long_date(value: date, precision: str = "day") -> str:
+    """'1 February 2011', or 'February 2011' for a date the source gives as a month."""
+    return f"{value:%B %Y}" if precision == "month" else f"{value.day} {value:%B %Y}"

@@ -111,5 +111,8 @@ def _readings_save(request: HttpRequest, text: str) -> HttpResponse:
     except services.ReadingsRejected as rejected:
         context = {"form": ReadingsUploadForm(), "problems": rejected.problems}
         return render(request, "targets/readings_upload.html", context, status=400)
-    messages.success(request, f"{len(saved)} readings are recorded.")
+    count = len(saved)
+    messages.success(
+        request, "1 reading is recorded." if count == 1 else f"{count} readings are recorded."
+    )
     return redirect("targets:indicator-list")

@@ -53,3 +53,28 @@ def duration_words(value) -> str:
     from kentplan.lockout import duration_in_words
 
     return duration_in_words(value)
+
+
+@register.filter
+def dated(day, precision: str = "day") -> str:
+    """A date as its source gives it: '1 November 2014', or 'November 2014' where the
+    precision is 'month'."""
+    from kentplan.dates import date_shown
+
+    return date_shown(day, precision or "day")
+
+
+@register.filter
+def dated_short(day, precision: str = "day") -> str:
+    """As `dated`, with the month abbreviated: '1 Nov 2014', 'Nov 2014'."""
+    from kentplan.dates import date_shown
+
+    return date_shown(day, precision or "day", short=True)
+
+
+@register.filter
+def document_title(source: str) -> str:
+    """The title of the council paper a record was transcribed from, not its file name."""
+    from kentplan.sources import document_title as title
+
+    return title(source)

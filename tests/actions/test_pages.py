@@ -102,7 +102,7 @@ def test_a_lead_page_lists_their_actions_and_the_action_links_to_the_lead(client
 
 def test_a_recommendation_no_action_serves_is_called_out(client, plan_2011):
     page = client.get("/inspections/ofsted-unannounced-2010/").content.decode()
-    assert "O 1" in page
+    assert "Area for priority action 1" in page and "Area for development 10" in page
     served = set(plan_2011.actions.values_list("recommendations__number", flat=True))
     unserved = set(range(1, 24)) - served
     inspection = client.get("/inspections/ofsted-safeguarding-lac-2010/").content.decode()

@@ -51,7 +51,7 @@ def test_a_very_long_search_is_refused_with_a_message(client, plan_2011):
 
 def test_eight_words_still_find_the_action(client, plan_2011):
     page = client.get(f"{PLAN}/actions/?q=ethnicity+e+e+e+e+e+e+e").content.decode()
-    assert "1 action match these filters." in page and "/actions/6.3.6/" in page
+    assert "1 action matches these filters." in page and "/actions/6.3.6/" in page
 
 
 def settings_options(**env) -> str:

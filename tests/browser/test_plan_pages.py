@@ -55,7 +55,7 @@ def test_a_reader_filters_the_actions_without_javascript(site, new_page, sign_in
     page.goto(f"{site}{PLAN}/actions/")
     page.get_by_label("Search").fill("ethnicity")
     page.get_by_role("button", name="Apply filters").click()
-    assert "1 action match these filters." in page.content()
+    assert "1 action matches these filters." in page.content()
     assert page.get_by_role("link", name="6.3.6", exact=True).is_visible()
 
 

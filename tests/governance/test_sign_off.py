@@ -48,7 +48,7 @@ def test_a_member_signs_their_own_line_after_confirming(client_for, railton, lin
     assert line.signed_by == railton and before <= line.signed_at <= timezone.now()
     assert line.signed_on == timezone.localdate(line.signed_at)
     page = client.get(SIGN_OFF).content.decode()
-    assert "1 of 11 have signed" in page and "Sign the plan as" not in page
+    assert "1 of 11 has signed" in page and "Sign the plan as" not in page
 
 
 def test_nobody_signs_for_another_member(client_for, railton, seeded):

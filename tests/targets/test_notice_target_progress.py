@@ -34,9 +34,9 @@ def test_it_gives_the_seeds_readings_against_target_and_trajectory_as_at_31_may_
     # 1,926 on 1 Feb falling to 200 on 31 Aug: 119 of 211 days gone by 31 May.
     assert initial.expected_now_shown == "953"
     assert initial.rating.words == (
-        "665 on 1 May 2011 against an expected 1,198: better than trajectory."
+        "665 in May 2011 against an expected 1,198: better than trajectory."
     )
-    assert initial.direction.words == "Better: down from 1,926 on 1 February 2011."
+    assert initial.direction.words == "Better: down from 1,926 in February 2011."
     over_28 = by_slug(progress)["unallocated-cases-over-28-days"]
     assert over_28.rating.kind == "on"
     vacancies = by_slug(progress)["qualified-social-worker-vacancy-rate"]
@@ -94,5 +94,5 @@ def test_the_notice_page_shows_its_targets_progress_in_bounded_queries(
         response = client.get("/notices/improvement-notice-2011/?as_at=2011-05-31")
     text = response.content.decode()
     assert "As at 31 May 2011" in text
-    assert "665 on 1 May 2011 against an expected 1,198: better than trajectory." in text
+    assert "665 in May 2011 against an expected 1,198: better than trajectory." in text
     assert 'src="/indicators/outstanding-initial-assessments/chart.svg?as_at=2011-05-31' in text

@@ -1,6 +1,7 @@
 """The demo's sample readings: labelled as sample, none dated after 15 November 2011, and
 none shown on a page as at an earlier date."""
 
+import re
 from datetime import date
 
 from targets.models import Indicator, Measurement
@@ -35,4 +36,4 @@ def test_pages_show_sample_readings_labelled_and_only_up_to_the_as_at_date(clien
     assert "Sample data" in today and "1 November 2011" in today
     earlier = client.get(page + "?as_at=2011-05-31").content.decode()
     assert "Sample data" not in earlier
-    assert "665" in earlier and "1 June 2011" not in earlier
+    assert "665" in earlier and not re.search(r"(?<!\d)1 June 2011", earlier)

@@ -114,7 +114,7 @@ def test_a_stored_milestone_wins_over_the_target_on_the_same_day():
 @pytest.mark.parametrize(
     ("latest", "previous", "polarity", "kind", "words"),
     [
-        ("665", "1926", tj.LOWER, tj.BETTER, "Better: down from 1,926 on 1 February 2011."),
+        ("665", "1926", tj.LOWER, tj.BETTER, "Better: down from 1,926 in February 2011."),
         ("700", "665", tj.LOWER, tj.WORSE, "Worse: up from 665 on 1 February 2011."),
         ("50", "46", tj.HIGHER, tj.BETTER, "Better: up from 46 on 1 February 2011."),
         ("46", "46", tj.HIGHER, tj.SAME, "Same: unchanged since 46 on 1 February 2011."),

@@ -49,4 +49,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Dry run of {plan.short_title} ({plan.slug}): nothing was written.")
         else:
             actions = plan.actions.filter(retired_on__isnull=True).count()
-            self.stdout.write(f"Imported {plan.short_title} ({plan.slug}): {actions} actions.")
+            self.stdout.write(
+                f"Imported {plan.short_title} ({plan.slug}): "
+                f"{actions} action{'' if actions == 1 else 's'}."
+            )
