@@ -288,7 +288,7 @@ def _far_past_plan_end(action: Action, data: UpdateInput) -> str:
     """What to ask when a revised date is more than a year after the plan's last due date
     (a typing slip such as 2021 for 2012 is likelier than a plan running that late)."""
     end = plan_end(plan=action.plan)
-    if end is None or data.revised_due_date <= _a_year_after(end):
+    if end is None or data.revised_due_date is None or data.revised_due_date <= _a_year_after(end):
         return ""
     return (
         f"{data.revised_due_date:%-d %B %Y} is more than a year after the plan ends "

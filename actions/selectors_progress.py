@@ -85,7 +85,8 @@ def _latest(**outer: Any) -> QuerySet[ProgressUpdate]:
     return ProgressUpdate.objects.filter(**outer).order_by("-period__month")
 
 
-def actions_with_state(*, period: ReportingPeriod | None, today: date) -> QuerySet[Action]:
+def actions_with_state(*, period: ReportingPeriod | None, today: date) -> QuerySet[Any]:
+    # QuerySet[Any]: the annotations (group, forecast, has_this_month) are not model fields.
     """Every action annotated with its forecast due date, whether this month's update is in,
     and its My-actions group, worked out from its latest update.
 
@@ -179,7 +180,7 @@ def my_actions(
     mine = actions_with_state(period=period, today=today).filter(
         _led_by(lead), plan_id__in=live_plan_ids(today=today), retired_on__isnull=True
     )
-    in_group = {"partition_by": [F("group")]}
+    in_group: dict[str, Any] = {"partition_by": [F("group")]}
     ranked = mine.annotate(
         position=Window(
             RowNumber(),

@@ -66,6 +66,7 @@ def plan_import(
         pass
     except (ValidationError, IntegrityError) as error:
         raise DataFileError([Problem(0, "file", f"the database refused it: {error}")]) from error
+    assert report is not None  # set inside the transaction, kept through a dry run's rollback
     return report
 
 

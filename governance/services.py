@@ -110,8 +110,8 @@ def _write_bodies(records: list, leads: dict) -> dict[str, Body]:
             }
             key = (bodies[r["slug"]].pk, leads[m["name"]].pk)
             members[key] = Row(values, m.line, f"body {r['slug']}, member {m['name']}")
-    existing = Membership.objects.filter(body__in=list(bodies.values()))
-    sync(Membership, keyed(existing, lambda m: (m.body_id, m.lead_id)), members)
+    memberships = Membership.objects.filter(body__in=list(bodies.values()))
+    sync(Membership, keyed(memberships, lambda m: (m.body_id, m.lead_id)), members)
     return bodies
 
 

@@ -10,7 +10,7 @@ as `full_clean` would check it without the per-row queries: field values, the mo
 fails is reported with the file's line. Rows the file no longer lists are the caller's to
 delete (`Synced.unlisted`)."""
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +36,7 @@ class Row:
 class Synced:
     """What `sync` did: every wanted row by key, and which it created and changed."""
 
-    objects: dict[Hashable, Any]
+    objects: dict[Any, Any]
     created: list = field(default_factory=list)
     changed: list = field(default_factory=list)
     unlisted: list = field(default_factory=list)
@@ -44,8 +44,8 @@ class Synced:
 
 def sync(
     model: type[models.Model],
-    existing: dict[Hashable, Any],
-    wanted: dict[Hashable, Row],
+    existing: Mapping[Any, Any],
+    wanted: Mapping[Any, Row],
     *,
     check: Callable[[Any], list[str]] | None = None,
     history: bool = True,
@@ -143,7 +143,7 @@ def m2m_sync(model, owners: dict, wanted: dict, *, created: list, changed: list)
     return touched
 
 
-def keyed(rows: Iterable[Any], key: Callable[[Any], Hashable]) -> dict[Hashable, Any]:
+def keyed(rows: Iterable[Any], key: Callable[[Any], Hashable]) -> dict[Any, Any]:
     return {key(row): row for row in rows}
 
 

@@ -30,7 +30,7 @@ def _refuse_aliases(text: str) -> None:
     nested aliases expand to billions of values, and a plan file never needs them."""
     for event in yaml.parse(text, Loader=_SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, _NO_ALIASES, event.start_mark)
+            raise yaml.composer.ComposerError(None, None, _NO_ALIASES, event.start_mark)  # type: ignore[arg-type]  # libyaml's Mark is the same shape
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:

@@ -179,7 +179,7 @@ def _reference_numbers(plan: Plan) -> dict[str, dict[int, Any]]:
         ),
         "recommendations": {
             r.pk: (r.number, r.code)
-            for r in Recommendation.objects.filter(inspection_id=plan.recommendations_from_id)
+            for r in Recommendation.objects.filter(inspection=plan.recommendations_from_id)
         },
         "core_tasks": dict(CoreTask.objects.filter(plan=plan).values_list("pk", "number")),
     }
@@ -243,7 +243,7 @@ def _recommendation_groups(plan: Plan) -> list[RecommendationGroup]:
     if not plan.recommendations_from_id:
         return []
     groups: dict[str, dict[str, list[Recommendation]]] = {}
-    for rec in Recommendation.objects.filter(inspection_id=plan.recommendations_from_id):
+    for rec in Recommendation.objects.filter(inspection=plan.recommendations_from_id):
         area = groups.setdefault(rec.area or "Recommendations", {})
         area.setdefault(rec.get_timeframe_display(), []).append(rec)
     return [RecommendationGroup(area, list(frames.items())) for area, frames in groups.items()]

@@ -227,8 +227,8 @@ def indicators_write(*, records: list) -> dict[str, Indicator]:
                 }
                 where = f"indicator {r['slug']}, {key} of {point['date']}"
                 rows[(indicator.pk, values["date"])] = Row(values, point.line, where)
-        existing = model.objects.filter(indicator__in=list(owners), date__in={d for _, d in rows})
-        sync(model, keyed(existing, lambda m: (m.indicator_id, m.date)), rows)
+        points = model.objects.filter(indicator__in=list(owners), date__in={d for _, d in rows})
+        sync(model, keyed(points, lambda m: (m.indicator_id, m.date)), rows)
     return indicators
 
 
