@@ -172,7 +172,10 @@ def _codes_prefetches() -> list[Prefetch]:
     their codes ('IN 3'), so not their long words."""
     return [
         Prefetch("notice_targets", NoticeTarget.objects.only("id", "notice_id", "number")),
-        Prefetch("recommendations", Recommendation.objects.only("id", "inspection_id", "number")),
+        Prefetch(
+            "recommendations",
+            Recommendation.objects.only("id", "inspection_id", "number", "area", "printed_number"),
+        ),
         Prefetch("core_tasks", CoreTask.objects.only("id", "plan_id", "number")),
     ]
 

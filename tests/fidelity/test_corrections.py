@@ -120,9 +120,10 @@ def test_an_inspection_whose_kind_no_source_states_has_none(client, plan_2011):
 
 
 def test_importing_an_inspection_without_a_kind_leaves_it_blank(plan_2011):
+    from kentplan.datafile import LineDict
     from targets.services import inspection_write
 
-    inspection = inspection_write(record={"slug": "no-kind", "title": "An inspection"})
+    inspection = inspection_write(record=LineDict(slug="no-kind", title="An inspection"))
     assert inspection.kind == ""
 
 
