@@ -29,6 +29,8 @@ def test_a_board_member_reads_the_dashboard_follows_a_count_and_looks_back(
     red = page.get_by_role("link", name="red: Whole plan")
     shown = int(red.inner_text().split()[0])
     red.click()
+    page.wait_for_url(f"{demo}{PLAN}/actions/?*")
+    page.wait_for_load_state()
     url = urlsplit(page.url)
     assert url.path == f"{PLAN}/actions/"
     assert parse_qs(url.query) == {"rating": ["red"]}

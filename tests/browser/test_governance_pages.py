@@ -73,7 +73,7 @@ def test_a_board_member_signs_the_plan_from_their_own_account(site, page, sign_i
     assert axe_check(page) == []
     page.get_by_label("I have read the plan and commit to it").check()
     page.get_by_role("button", name="Sign the plan").click()
-    assert page.get_by_text("1 of 11 have signed").is_visible()
+    assert page.get_by_text("1 of 11 has signed").is_visible()
     assert axe_check(page) == []
 
 

@@ -114,7 +114,7 @@ def test_a_stored_milestone_wins_over_the_target_on_the_same_day():
 @pytest.mark.parametrize(
     ("latest", "previous", "polarity", "kind", "words"),
     [
-        ("665", "1926", tj.LOWER, tj.BETTER, "Better: down from 1,926 in February 2011."),
+        ("665", "1926", tj.LOWER, tj.BETTER, "Better: down from 1,926 on 1 February 2011."),
         ("700", "665", tj.LOWER, tj.WORSE, "Worse: up from 665 on 1 February 2011."),
         ("50", "46", tj.HIGHER, tj.BETTER, "Better: up from 46 on 1 February 2011."),
         ("46", "46", tj.HIGHER, tj.SAME, "Same: unchanged since 46 on 1 February 2011."),
@@ -127,6 +127,15 @@ def test_it_gives_the_direction_of_travel_in_words(latest, previous, polarity, k
         polarity=polarity,
     )
     assert (result.kind, result.words) == (kind, words)
+
+
+def test_a_reading_the_source_dates_by_its_month_is_said_to_be_in_that_month():
+    result = tj.direction(
+        latest=(date(2011, 5, 1), D(665)),
+        previous=(date(2011, 2, 1), D(1926), "month"),
+        polarity=tj.LOWER,
+    )
+    assert result.words == "Better: down from 1,926 in February 2011."
 
 
 def test_with_one_reading_there_is_no_direction():
