@@ -266,6 +266,12 @@ class Outcome(models.Model):
     ref = models.CharField(max_length=20)
     sort_key = models.CharField(max_length=60, editable=False)
     statement = models.TextField()
+    printed_as = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="How the source numbers it where that is not the plan's own reference, "
+        "e.g. 'Area for development 3' for an inspection's finding",
+    )
     source_notes = models.TextField(blank=True, help_text="Oddities of the source document")
     history = HistoricalRecords()
 

@@ -213,6 +213,7 @@ def _outcome(outcome) -> dict[str, Any]:
         {
             "ref": outcome.ref,
             "statement": outcome.statement,
+            "printed_as": outcome.printed_as,
             "source_notes": outcome.source_notes,
             "actions": [_action(a) for a in outcome.actions.all()],
         }

@@ -32,7 +32,8 @@ _KEYS: dict[str, dict[str, Any]] = {
         "leads": TEXTS, "source_notes": TEXT, "outcomes": (list, "outcome"),
     },
     "outcome": {
-        "ref": TEXT, "statement": TEXT, "source_notes": TEXT, "actions": (list, "action"),
+        "ref": TEXT, "statement": TEXT, "printed_as": TEXT, "source_notes": TEXT,
+        "actions": (list, "action"),
     },
     "action": {
         "ref": TEXT, "text": TEXT, "timescale": TEXT, "leads": TEXTS, "joint_with": TEXTS,

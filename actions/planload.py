@@ -245,6 +245,7 @@ def _outcomes(plan: Plan, priorities: list, by_number: dict) -> dict:
                 "sort_key": ref_sort_key(ref),
                 "priority": by_number[p["number"]],
                 "statement": r["statement"],
+                "printed_as": r.get("printed_as", ""),
                 "source_notes": r.get("source_notes", ""),
             }
             wanted[ref] = Row(values, r.line, f"outcome {ref}")

@@ -67,6 +67,7 @@ class OutcomeBlock:
     ref: str
     statement: str
     actions: list[ActionRow]
+    printed_as: str = ""
 
 
 @dataclass
@@ -205,7 +206,8 @@ def _priorities_at(plan: Plan, moment, lead_names, actions) -> list[PriorityBloc
     outcomes: dict[int, list[tuple[str, OutcomeBlock]]] = defaultdict(list)
     for o in versions_at(Outcome, moment, plan_id=plan.pk):
         rows = [row for _, row in sorted(by_outcome.get(o.id, []), key=lambda pair: pair[0])]
-        outcomes[o.priority_id].append((o.sort_key, OutcomeBlock(o.ref, o.statement, rows)))
+        block = OutcomeBlock(o.ref, o.statement, rows, o.printed_as)
+        outcomes[o.priority_id].append((o.sort_key, block))
     leads = _ordered_names(
         versions_at(PriorityLead, moment, priority__plan_id=plan.pk), "priority_id", lead_names
     )

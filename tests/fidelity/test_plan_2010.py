@@ -41,3 +41,14 @@ def test_each_action_answers_its_finding(seeded):
     for action in plan.actions.select_related("outcome").prefetch_related("recommendations"):
         (finding,) = action.recommendations.all()
         assert finding.text == action.outcome.statement
+
+
+def test_each_finding_is_named_as_the_source_numbers_it(seeded, client, django_user_model):
+    plan = seeded.predecessor
+    for action in plan.actions.select_related("outcome").prefetch_related("recommendations"):
+        (finding,) = action.recommendations.all()
+        assert action.outcome.printed_as == f"{finding.area} {finding.printed_number}"
+    client.force_login(django_user_model.objects.create_user("reader", password="x" * 16))
+    action = plan.actions.get(ref="2.3.1")
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "Area for development 3</dt>" in page and "Ofsted finding 2.3" not in page
