@@ -9,7 +9,13 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
+from targets.models import (
+    DatePrecision,
+    ImprovementNotice,
+    Inspection,
+    NoticeTarget,
+    Recommendation,
+)
 
 
 def ref_sort_key(ref: str) -> str:
@@ -307,6 +313,16 @@ class Action(models.Model):
     start_date = models.DateField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True)
     review_date = models.DateField(null=True, blank=True)
+    # "December 2011" is due at the month's end and shown as "December 2011", not a day.
+    start_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    due_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    review_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
     leads = models.ManyToManyField(Lead, through="ActionLead", related_name="actions")
     joint_with_partners = models.BooleanField(default=False)
     joint_with_health = models.BooleanField(default=False)

@@ -273,6 +273,11 @@ def _action_values(plan: Plan, outcome: Outcome, record: LineDict) -> dict:
         "start_date": record.get("start", dates.start),
         "due_date": record.get("due", dates.due),
         "review_date": record.get("review", dates.review),
+        # A date the file states outright is a day; one read from "December 2011" a month.
+        **{
+            f"{role}_precision": "day" if role in record else dates.precision(role)
+            for role in ("start", "due", "review")
+        },
         "source_notes": record.get("source_notes", ""),
         "retired_on": None,  # an action back in the file is back in the plan
         **{flag: name in joint for name, flag in JOINT_FIELDS.items()},

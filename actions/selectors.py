@@ -180,7 +180,7 @@ def _codes_prefetches() -> list[Prefetch]:
     ]
 
 
-SHOWN_FIELDS = ("text", "timescale", "due_date")
+SHOWN_FIELDS = ("text", "timescale", "due_date", "due_precision")
 
 
 def _shown_fields(when: TableMoment) -> dict:

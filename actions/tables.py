@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from actions.models import Action, ProgressUpdate
+from kentplan.dates import date_shown
 
 RATING_WORDS = {"blue": "Blue", "green": "Green", "amber": "Amber", "red": "Red"}
 STATUS_WORDS = dict(ProgressUpdate.Status.choices)
@@ -35,9 +36,13 @@ def due_cell(record) -> str:
     """The forecast due date; where a revised date moved it, the plan's own date beside it."""
     if not record.forecast_due:
         return format_html("{}", "No date")
+    # The plan's own date as the plan gives it ("Dec 2011" for "December 2011").
+    planned = date_shown(record.shown_due_date, record.shown_due_precision, short=True)
+    if record.forecast_due == record.shown_due_date:
+        return format_html('<span class="kp-nowrap">{}</span>', planned)
     due = format_html('<span class="kp-nowrap">{}</span>', f"{record.forecast_due:%-d %b %Y}")
-    if record.shown_due_date and record.forecast_due != record.shown_due_date:
-        baseline = f"{record.shown_due_date:%-d %b %Y}"
+    if record.shown_due_date:
+        baseline = planned
         note = '{} <span class="kp-baseline">(revised; originally {})</span>'
         return format_html(note, due, baseline)
     return due

@@ -10,6 +10,8 @@ the reason is returned so the data-quality report can show it.
     "Commencing Sept 2010 – review Dec 2010"     start 2010-09-01, review 2010-12-31
     "Start June 2011 - as per audit schedule"    start 2011-06-01 (a month starts on its 1st)
     "December 2011"                          due 2011-12-31 (a month is due at its end)
+
+A date read from a month alone is marked so (`by_month`), and shown as that month.
     "1 February 2011, Review weekly"         start 2011-02-01 (a date with a remark starts it)
     "Completed by December 2010 ... by end October 2010"  due 2010-12-31 (deadlines, no start)
     "Completed", "Review monthly"            no dates
@@ -61,6 +63,11 @@ class TimescaleDates:
     due: date | None = None
     review: date | None = None
     problems: list[str] = field(default_factory=list)
+    by_month: set[str] = field(default_factory=set)  # of start, due, review
+
+    def precision(self, role: str) -> str:
+        """'month' where the source gives this date as a month alone, else 'day'."""
+        return "month" if role in self.by_month else "day"
 
 
 def parse_timescale(text: str) -> TimescaleDates:
@@ -72,12 +79,20 @@ def parse_timescale(text: str) -> TimescaleDates:
 
 
 def _merge(result: TimescaleDates, part: TimescaleDates) -> None:
+    taken = []
     if part.start and (result.start is None or part.start < result.start):
         result.start = part.start
+        taken.append("start")
     if part.due and (result.due is None or part.due > result.due):
         result.due = part.due
+        taken.append("due")
     if part.review and result.review is None:
         result.review = part.review
+        taken.append("review")
+    for role in taken:
+        result.by_month.discard(role)
+        if role in part.by_month:
+            result.by_month.add(role)
     result.problems.extend(part.problems)
 
 
@@ -90,6 +105,8 @@ def _parse_segment(segment: str) -> TimescaleDates:
         for role in token.role.split("_"):
             if value is not None and getattr(result, role) is None:
                 setattr(result, role, value)
+                if token.day is None:
+                    result.by_month.add(role)
     if result.start and result.due and result.start > result.due:
         result.problems.append(f"'{segment.strip()}' starts after it ends")
     return result

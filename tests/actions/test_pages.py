@@ -202,3 +202,16 @@ def test_the_accessibility_statement_needs_no_sign_in(db):
     from django.test import Client
 
     assert Client().get("/accessibility/").status_code == 200
+
+
+def test_a_date_the_plan_gives_as_a_month_is_shown_as_that_month(client, plan_2011):
+    # 5.1.6's timescale is "Jan 2011 – Sept 2011 (review)": no day is printed.
+    page = client.get(f"{PLAN}/actions/5.1.6/").content.decode()
+    assert "Starts January 2011" in page and "Review September 2011" in page
+    due = page.split(">Due</dt>")[1].split("</dd>")[0]
+    assert "September 2011" in due and "30 September" not in due
+    table = client.get(f"{PLAN}/actions/?q=5.1.6").content.decode()
+    assert "Sep 2011" in table and "30 Sep 2011" not in table
+    # A timescale that prints the day keeps it.
+    page = client.get(f"{PLAN}/actions/2.1.4/").content.decode()
+    assert "Starts 1 February 2011" in page

@@ -101,3 +101,21 @@ def test_the_seeded_actions_have_the_dates_their_timescales_state(seeded, plan, 
 
     action = Action.objects.get(plan__slug=plan, ref=ref)
     assert (action.start_date, action.due_date) == (start, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "by_month"),
+    [
+        ("December 2011", {"due"}),
+        ("Start June 2011 - as per audit schedule", {"start"}),
+        ("Commencing Sept 2010 – review Dec 2010", {"start", "review"}),
+        ("1 March - 30 April 2011", set()),
+        ("June 2011 - 31 March 2012", {"start"}),
+        # The later segment's exact deadline replaces the earlier month-only one.
+        ("December 2010; 31 March 2011", set()),
+    ],
+)
+def test_a_date_given_as_a_month_alone_is_marked_as_such(text, by_month):
+    dates = parse_timescale(text)
+    assert dates.by_month == by_month
+    assert {r for r in ("start", "due", "review") if dates.precision(r) == "month"} == by_month
