@@ -74,9 +74,9 @@ def settings_options(**env) -> str:
 
 def test_postgresql_connections_get_a_statement_timeout_of_15_seconds_by_default():
     postgres = {"DATABASE_URL": "postgres://u@127.0.0.1:5432/nowhere"}
-    assert settings_options(**postgres) == "-c statement_timeout=15000"
+    assert settings_options(**postgres) == "-c statement_timeout=15000 -c jit=off"
     timeout = {**postgres, "DATABASE_STATEMENT_TIMEOUT_SECONDS": "3"}
-    assert settings_options(**timeout) == "-c statement_timeout=3000"
+    assert settings_options(**timeout) == "-c statement_timeout=3000 -c jit=off"
     assert settings_options(DATABASE_URL="sqlite:///x.sqlite3") == ""
     bad = {**postgres, "DATABASE_STATEMENT_TIMEOUT_SECONDS": "soon"}
     assert "DATABASE_STATEMENT_TIMEOUT_SECONDS must be a whole number" in settings_options(**bad)
@@ -88,3 +88,5 @@ def test_the_database_stops_a_query_that_runs_too_long_on_postgresql(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == f"{settings.DATABASE_STATEMENT_TIMEOUT_SECONDS}s"
+        cursor.execute("SHOW jit")  # compiling costs more than a page's queries save
+        assert cursor.fetchone()[0] == "off"
