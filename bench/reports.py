@@ -1,6 +1,8 @@
-"""Benchmark: drawing the plan document as PDF, against a bare WeasyPrint table of the
-same rows, for the real 2011 plan and for a plan ten times its size; and serving a PDF
-already drawn.
+"""Benchmark: drawing the plan document and the monthly board pack as PDFs, against a
+bare WeasyPrint table of the same rows, for the real 2011 plan and for a plan ten times
+its size (its copies carry the sample's progress updates and month-end snapshots, so the
+board pack's dashboard, exceptions and trend grow with it); and serving a PDF already
+drawn.
 
 Prints figures; it asserts nothing. Run from the project folder:
 
@@ -13,6 +15,7 @@ DATABASE_URL if set) and a throwaway MEDIA_ROOT, and leaves no data behind.
 """
 
 import argparse
+import copy
 import json
 import multiprocessing
 import os
@@ -62,12 +65,38 @@ def scaled_copy(times: int) -> str:
     data["plan"]["title"] += f" (×{times}, benchmark copy)"
     data["plan"].pop("predecessor", None)
     priorities = []
-    for copy in range(times):
+    for n in range(times):
         for priority in data["priorities"]:
-            priorities.append(_renumbered(priority, copy * len(data["priorities"])))
+            priorities.append(_renumbered(priority, n * len(data["priorities"])))
     data["priorities"] = priorities
     plan_import_text(text=json.dumps(data, default=str))
+    progress_copy(slug, times, len(data["priorities"]) // times)
     return slug
+
+
+def progress_copy(slug: str, times: int, per_copy: int) -> None:
+    """The original plan's sample updates, given to each repeated action of the copy, and
+    the closed months' snapshots taken again (as closing them would have)."""
+    from simple_history.utils import bulk_create_with_history
+
+    from actions.models import Action, ProgressUpdate, ReportingPeriod
+    from actions.snapshots import snapshot_take
+    from governance.sampledata import sample_history_dates_load
+
+    refs = dict(Action.objects.filter(plan__slug=slug).values_list("ref", "pk"))
+    updates = []
+    originals = ProgressUpdate.objects.filter(action__plan__slug=PLAN).select_related("action")
+    for update in originals:
+        number, rest = update.action.ref.split(".", 1)
+        for n in range(times):
+            clone = copy.copy(update)
+            clone.pk = None
+            clone.action_id = refs[f"{int(number) + n * per_copy}.{rest}"]
+            updates.append(clone)
+    bulk_create_with_history(updates, ProgressUpdate, batch_size=1000)
+    sample_history_dates_load()  # the copy as entered when the plan was issued
+    for period in ReportingPeriod.objects.filter(closed_at__isnull=False).order_by("month"):
+        snapshot_take(period=period, taken_at=period.closed_at)
 
 
 def _renumbered(priority: dict, offset: int) -> dict:
@@ -125,6 +154,33 @@ def plan_pdf(slug: str):
     return pdf.pages, len(doc.action_refs)
 
 
+def board_meeting():
+    """The last Improvement Board meeting on or before the benchmark's date."""
+    from reports import board_pack
+
+    meetings = board_pack.board_meetings().filter(date__lte=AS_AT).order_by("-date")
+    return meetings.first()
+
+
+def board_pack_pdf(slug: str):
+    """The pack for that meeting: its plan in force is the newest of that date (the copy,
+    once made; the slug is checked so the figures are of the plan they say)."""
+    from reports import board_pack
+
+    meeting = board_meeting()
+    as_at = board_pack.default_as_at(meeting)
+    pack = board_pack.board_pack(meeting=meeting, as_at=as_at)
+    assert pack.plan is not None and pack.plan.slug == slug, (pack.plan, slug)
+    spec = KINDS["board-pack"]
+    pdf = render_pdf(
+        template=spec.template,
+        context={"doc": pack, "layout": "reports/paper_pdf.html"},
+        meta=spec.meta(meeting, as_at),
+    )
+    rows = sum(len(group.rows) for group in pack.exceptions)
+    return pdf.pages, rows
+
+
 def _child(job, slug, queue):
     connections.close_all()
     start, cpu_start = time.perf_counter(), time.process_time()
@@ -180,9 +236,11 @@ def main() -> None:
         slug = PLAN if size == 1 else scaled_copy(size)
         bare = measured(bare_table, slug)
         plan = measured(plan_pdf, slug)
+        pack = measured(board_pack_pdf, slug)
         for label, (seconds, cpu, pages, rows, peak), ratio in [
             (f"bare table ×{size}", bare, ""),
             (f"plan document ×{size}", plan, f"{plan[1] / bare[1]:.2f}"),
+            (f"board pack ×{size}", pack, ""),
         ]:
             figures = f"{seconds:7.1f} {cpu:7.1f} {pages:6} {rows:6} {peak:8.0f} {ratio:>9}"
             print(f"{label:<24} {figures}")
