@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -556,6 +557,7 @@ class ProgressUpdate(models.Model):
     )
     history = HistoricalRecords()
     _change_reason: str  # read by simple_history as the history row's reason
+    _history_user: Any  # read by simple_history as who saved it, outside a request too
 
     class Meta:
         ordering = ["-period__month", "action__sort_key"]

@@ -341,6 +341,7 @@ def _save(action, user, period, existing, fields) -> ProgressUpdate:
             action=action, period=period, author=user, submitted_at=now, **fields
         )
         update.full_clean(validate_unique=False)
+        update._history_user = user  # who saved it, in a request or not (reported_completion)
         update.save()
         return update
     changed = ProgressUpdate.objects.filter(pk=existing.pk, version=existing.version).update(
@@ -350,6 +351,7 @@ def _save(action, user, period, existing, fields) -> ProgressUpdate:
         raise UpdateConflict(ProgressUpdate.objects.get(pk=existing.pk))
     update = ProgressUpdate.objects.get(pk=existing.pk)
     update._change_reason = "edited"
+    update._history_user = user
     update.save()  # records the change in the history, with who made it
     return update
 
@@ -379,13 +381,21 @@ def _add_evidence(update: ProgressUpdate, user, data: UpdateInput) -> list[Evide
     return saved
 
 
+def reported_completion(*, update: ProgressUpdate, user) -> bool:
+    """Whether this person reported the completion: its author, or anyone who saved it as
+    Complete (a verifier may edit a lead's update, but then may not verify that edit)."""
+    if update.author_id == user.pk:
+        return True
+    return update.history.filter(history_user_id=user.pk, status=Status.COMPLETE).exists()
+
+
 def progress_update_verify(*, update: ProgressUpdate, user, accept: bool, comment: str) -> None:
     """Another person accepts a completion (Blue) or sends it back with a comment.
 
     Whoever reported the completion may not verify it: a priority lead's own completion is
     verified by another priority lead or the programme office."""
     _require(user.has_perm("actions.verify_action", update.action))
-    if update.author_id == user.pk:
+    if reported_completion(update=update, user=user):
         raise PermissionDenied(
             "You reported this completion, so someone else must verify it: another priority "
             "lead or the programme office."

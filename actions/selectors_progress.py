@@ -217,12 +217,17 @@ def my_actions(
 
 
 def verification_inbox(*, user, today: date) -> QuerySet[ProgressUpdate]:
-    """Completions this user may verify (never their own), oldest first."""
+    """Completions this user may verify (never one they reported), oldest first."""
     if not user.is_authenticated:
         return ProgressUpdate.objects.none()
     updates = ProgressUpdate.objects.filter(
         verification=Verification.PENDING, action__plan_id__in=live_plan_ids(today=today)
     ).exclude(author=user)
+    # Nor those they saved as Complete themselves (progress.reported_completion).
+    saved_complete = ProgressUpdate.history.filter(
+        id=OuterRef("pk"), history_user_id=user.pk, status=Status.COMPLETE
+    )
+    updates = updates.exclude(Exists(saved_complete))
     if not user.has_perm("actions.manage_periods"):
         lead_id = getattr(getattr(user, "lead", None), "pk", None)
         if lead_id is None:

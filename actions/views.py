@@ -9,11 +9,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
-from actions import selectors
+from actions import progress, selectors
 from actions.asat import as_at_context, as_at_from_request, moment_for, shows_as_at
 from actions.dataquality import data_quality_report
 from actions.filters import ActionFilter
 from actions.forms import VerifyForm
+from actions.models import ProgressUpdate
 from actions.tables import (
     ActionTable,
     actions_csv,
@@ -172,6 +173,8 @@ def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
     plan = selectors.plan_get(slug=slug)
     action = selectors.action_get(plan=plan, ref=ref)
     period = selectors.current_period()
+    state = selectors.action_state(action=action, period=period, today=today())
+    can_verify = request.user.has_perm("actions.verify_action", action)
     context = {
         "plan": plan,
         "action": action,
@@ -179,11 +182,15 @@ def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
         "delivery_leads": selectors.leads_as_named_by(
             plan=plan, leads=[row.lead for row in action.actionlead_set.all()]
         ),
-        "state": selectors.action_state(action=action, period=period, today=today()),
+        "state": state,
         "period": period,
         "changes": selectors.action_changes(action=action),
         "can_update": request.user.has_perm("actions.update_action", action),
-        "can_verify": request.user.has_perm("actions.verify_action", action),
+        "can_verify": can_verify,
+        "reported_it": can_verify
+        and state.latest is not None
+        and state.latest.verification == ProgressUpdate.Verification.PENDING
+        and progress.reported_completion(update=state.latest, user=request.user),
         "verify_form": VerifyForm(),
         "from_inbox": request.GET.get("from") == "inbox",
         **as_at_context(request, as_at),

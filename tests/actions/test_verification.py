@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from actions import progress
-from actions.models import ProgressUpdate
+from actions.models import Action, ProgressUpdate
 from tests.actions.test_progress_update_submit import completed
 
 PLAN = "/plans/putting-children-first-2011"
@@ -168,3 +168,48 @@ def test_a_decision_with_an_error_keeps_the_way_back_to_the_inbox(client_for, us
     page = client_for("bob").post(f"{PLAN}/actions/1.1.1/verify/", data).content.decode()
     assert '<input type="hidden" name="next" value="inbox">' in page
     assert "Back to your verification inbox" in page
+
+
+def _edit_to_complete(update: ProgressUpdate, user) -> None:
+    """Another person saves the lead's update as Complete, as the update form would."""
+    progress.progress_update_submit(
+        action=update.action,
+        user=user,
+        period=update.period,
+        data=progress.UpdateInput(
+            status="complete", commentary="Done", evidence_url="https://example.org/done"
+        ),
+        expected_version=update.version,
+    )
+
+
+def test_whoever_saved_it_as_complete_may_not_verify_it(client_for, users, open_period):
+    """A priority lead may change a lead's update, but a completion they saved is one they
+    reported: someone else verifies it (separation of duties, issue 9 item 4)."""
+    action = Action.objects.get(plan__slug="putting-children-first-2011", ref="1.1.1")
+    update = ProgressUpdate.objects.create(
+        action=action, period=open_period, author=users["alice"], status="on_track",
+        rating="green", suggested_rating="green", rating_rule="On track",
+        submitted_at="2011-11-02T09:00Z",
+    )  # fmt: skip
+    _edit_to_complete(update, users["bob"])
+    update.refresh_from_db()
+    assert (update.status, update.verification, update.author) == (
+        "complete",
+        "pending",
+        users["alice"],
+    )
+    with pytest.raises(PermissionDenied, match="someone else must verify"):
+        progress.progress_update_verify(update=update, user=users["bob"], accept=True, comment="")
+    update.refresh_from_db()
+    assert update.verification == "pending"
+    bob = client_for("bob")
+    assert "Awaiting your verification (0)" in bob.get("/my-actions/").content.decode()
+    page = bob.get(f"{PLAN}/actions/1.1.1/").content.decode()
+    assert "someone else must verify it" in page and 'name="decision"' not in page
+    response = bob.post(f"{PLAN}/actions/1.1.1/verify/", {"decision": "accept"})
+    assert response.status_code == 403
+    # The programme office, who did not report it, may.
+    progress.progress_update_verify(update=update, user=users["office"], accept=True, comment="")
+    update.refresh_from_db()
+    assert update.verification == "verified"
