@@ -48,6 +48,12 @@ def in_a_live_plan(user, action) -> bool:
     return bool(action) and live_plans(today=today()).filter(pk=action.plan_id).exists()
 
 
+@rules.predicate
+def still_live(user, action) -> bool:
+    """A retired action keeps its history and updates, and takes no more."""
+    return bool(action) and action.retired_on is None
+
+
 is_programme_office = rules.is_group_member(PROGRAMME_OFFICE) | rules.is_superuser
 is_administrator = rules.is_group_member(ADMINISTRATOR) | rules.is_superuser
 # Rights follow the role as well as the lead link: a board member linked to a lead reads.
@@ -58,6 +64,7 @@ in_a_verifier_role = rules.is_group_member(PRIORITY_LEAD)
 rules.add_perm(
     "actions.update_action",
     in_a_live_plan
+    & still_live
     & ((in_a_lead_role & (leads_the_action | accountable_for_the_action)) | is_programme_office),
 )
 rules.add_perm(

@@ -120,3 +120,21 @@ def test_a_retired_action_is_no_longer_asked_for_updates(plan_2011, updated, use
     refs = {row.action.ref for group in groups for row in group.rows}
     assert "1.1.1" not in refs
     assert "1.1.3" in refs
+
+
+def test_a_retired_action_takes_no_more_updates(plan_2011, updated, users, client_for):
+    """Neither its priority lead nor the programme office is offered an Update button, and
+    a hand-made POST is refused, saving nothing."""
+    import time_machine
+
+    plan_import(text=file_without(plan_2011, "1.1.1"), retire_missing=True)
+    url = f"/plans/{plan_2011.slug}/actions/1.1.1/update/"
+    for name in ("bob", "office"):
+        client = client_for(name)
+        with time_machine.travel("2011-11-15", tick=False):
+            page = client.get(updated.get_absolute_url()).content.decode()
+            assert url not in page
+            response = client.post(url, {"status": "complete", "commentary": "Done"})
+        assert response.status_code == 403
+    saved = ProgressUpdate.objects.filter(action=updated).values_list("status", flat=True)
+    assert list(saved) == ["on_track"]
