@@ -213,3 +213,18 @@ def test_whoever_saved_it_as_complete_may_not_verify_it(client_for, users, open_
     progress.progress_update_verify(update=update, user=users["office"], accept=True, comment="")
     update.refresh_from_db()
     assert update.verification == "verified"
+
+
+def test_a_completion_in_a_superseded_plan_is_not_verified(users, open_period):
+    """The 2010 plan is read-only once the 2011 plan replaced it: nothing in it is verified."""
+    action = Action.objects.filter(plan__slug="unannounced-inspection-action-plan-2010").first()
+    update = ProgressUpdate.objects.create(
+        action=action, period=open_period, author=users["alice"], status="complete",
+        rating="green", suggested_rating="green", rating_rule="x", verification="pending",
+        submitted_at="2011-11-02T09:00Z",
+    )  # fmt: skip
+    office = users["office"]
+    with pytest.raises(PermissionDenied):
+        progress.progress_update_verify(update=update, user=office, accept=True, comment="")
+    update.refresh_from_db()
+    assert update.verification == "pending"
