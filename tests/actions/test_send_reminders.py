@@ -24,7 +24,7 @@ def test_it_sends_one_email_per_lead_listing_what_needs_attention(alice_only, op
     (email,) = mail.outbox
     assert email.to == ["alice@example.org"]
     assert "No update yet this month" in email.body
-    assert "1.1.1 Across the council" in email.body
+    assert "1.1.1 (Kent Improvement Plan 2011) Across the council" in email.body
     html, mime = email.alternatives[0]
     assert mime == "text/html"
     assert 'href="http://127.0.0.1:8000/plans/putting-children-first-2011/actions/1.1.1/"' in html
@@ -75,3 +75,17 @@ def test_a_revised_due_date_is_reminded_with_the_original_beside_it(alice_only, 
     (email,) = mail.outbox
     assert "(due 25 November 2011, revised; originally 31 March 2012)" in email.body
     assert "(due 25 November 2011, revised; originally 31 March 2012)" in email.alternatives[0][0]
+
+
+def test_it_names_the_plan_and_gives_a_month_only_date_as_the_month(alice_only, open_period):
+    """Two plans can both have a 1.1.1; a due date the source gives as a month is that
+    month, not an invented last day."""
+    action = alice_only.lead.actions.get(plan__slug="putting-children-first-2011", ref="1.1.1")
+    type(action).objects.filter(pk=action.pk).update(due_precision="month")
+    reminders_send(today=date(2012, 3, 25))  # due within 14 days
+    (email,) = mail.outbox
+    line = next(line for line in email.body.splitlines() if line.strip().startswith("1.1.1"))
+    assert f"({action.plan.short_title})" in line
+    assert f"(due {action.due_date:%B %Y})" in line
+    assert f"{action.due_date.day} {action.due_date:%B %Y}" not in line
+    assert f"due {action.due_date:%B %Y})" in email.alternatives[0][0]
