@@ -38,6 +38,7 @@ class Row:
     text: str
     priority_id: int
     baseline: date | None
+    baseline_precision: str = "day"  # "month" where the plan gives only the month
     rating: str = ""
     status: str = ""
     verification: str = ""
@@ -255,7 +256,7 @@ def _open_period(moment: datetime | None) -> ReportingPeriod | None:
     return periods.order_by("-month").first()
 
 
-ACTION_FIELDS = ["id", "ref", "sort_key", "text", "due_date", "outcome_id"]
+ACTION_FIELDS = ["id", "ref", "sort_key", "text", "due_date", "due_precision", "outcome_id"]
 UPDATE_FIELDS = ["id", "action_id", "period_id", "rating", "status", "verification",
                  "commentary", "revised_due_date", "revised_reason", "is_sample"]  # fmt: skip
 
@@ -299,6 +300,7 @@ def _row(action: dict, updates: list[dict], priority_id, period, day: date) -> R
         text=action["text"],
         priority_id=priority_id,
         baseline=action["due_date"],
+        baseline_precision=action["due_precision"],
     )
     row.is_sample = any(u["is_sample"] for u in updates)
     revised = [u for u in updates if u["revised_due_date"]]

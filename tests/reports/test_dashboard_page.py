@@ -107,3 +107,18 @@ def test_the_header_marks_dashboard_as_the_current_section(client, scenario):
     page = client.get(URL).content.decode()
     current = page.split('aria-current="true"')[1].split("</a>")[0]
     assert current.endswith(">Dashboard")
+
+
+def test_a_due_date_given_as_a_month_is_shown_as_that_month(client, plan_2011):
+    """A due date the plan gives as a month alone ('May 2011') is shown as that month among
+    the exceptions, not as an invented last day."""
+    import time_machine
+
+    plan_2011.actions.filter(ref="1.1.2").update(due_precision="month")  # due 31 May 2011
+    with time_machine.travel(date(2011, 11, 15), tick=False):
+        page = client.get(f"/plans/{plan_2011.slug}/dashboard/").content.decode()
+    overdue = page.split('id="exceptions"')[1].split("</table>")[0]
+    row = overdue.split("/actions/1.1.2/")[1].split("</tr>")[0]
+    assert "May 2011" in row and "31 May 2011" not in row
+    other = overdue.split("/actions/1.1.3/")[1].split("</tr>")[0]
+    assert "31 May 2011" in other  # a full date stays as it is
