@@ -584,6 +584,15 @@ class ProgressUpdate(models.Model):
                 violation_error_message="Give a reason for changing the suggested rating.",
             ),
         ]
+        indexes = [
+            # The completions awaiting verification, oldest first: the header counts them on
+            # every page, so finding them must not read every update there has ever been.
+            models.Index(
+                fields=["submitted_at"],
+                condition=models.Q(verification="pending"),
+                name="updates_awaiting_verification",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action.ref}, {self.period}"
