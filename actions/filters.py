@@ -3,6 +3,8 @@
 The parameter names are part of the product: the dashboard links to them. Every filter
 is an annotation or an EXISTS on actions_for_table, so none multiplies rows."""
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -127,6 +129,9 @@ class ActionFilter(django_filters.FilterSet):
     returned = OnFilter(label="Returned to its lead", method="by_returned")
     missing_update = OnFilter(label="No update for this month yet", method="by_missing_update")
     changed_since = LinkableDateFilter(label="Changed since", method="by_changed_since")
+    # Retired actions (taken out of the plan, kept with their progress) are left out, as the
+    # dashboard leaves them out of its counts, unless this is ticked.
+    retired = OnFilter(label="Include retired actions", method="including_retired")
     lead = django_filters.ModelChoiceFilter(
         field_name="leads", label="Lead", empty_label="Anyone", queryset=None, method="by_lead"
     )
@@ -175,12 +180,19 @@ class ActionFilter(django_filters.FilterSet):
     def other_fields(self) -> list:
         return [self.form[name] for name, f in self.filters.items() if not isinstance(f, OnFilter)]
 
-    @property
+    @cached_property
     def qs(self) -> QuerySet:
-        """No rows at all while a filter cannot be read, rather than rows it did not ask for."""
+        """No rows at all while a filter cannot be read, rather than rows it did not ask for;
+        the plan's live actions, and its retired ones too only when asked."""
         if self.is_bound and not self.form.is_valid():
             return self.queryset.none()
-        return super().qs
+        queryset = super().qs
+        if self.is_bound and self.form.cleaned_data.get("retired"):
+            return queryset
+        return queryset.filter(shown_retired_on__isnull=True)
+
+    def including_retired(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset  # qs leaves retired actions out unless this is ticked
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(selectors.actions_matching(value.split()))

@@ -180,7 +180,7 @@ def _codes_prefetches() -> list[Prefetch]:
     ]
 
 
-SHOWN_FIELDS = ("text", "timescale", "due_date", "due_precision")
+SHOWN_FIELDS = ("text", "timescale", "due_date", "due_precision", "retired_on")
 
 
 def _shown_fields(when: TableMoment) -> dict:

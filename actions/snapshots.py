@@ -6,14 +6,16 @@ month never changes and reading them costs the same however long the history gro
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from actions.models import Action, MonthSnapshot, ProgressUpdate, ReportingPeriod
 
 
 def snapshot_take(*, period: ReportingPeriod, taken_at: datetime | None = None) -> int:
-    """Store every action's rating and status for the month (replacing any earlier snapshot
-    of it); returns how many were stored. A few queries, whatever the number of actions."""
+    """Store every live action's rating and status for the month (replacing any earlier
+    snapshot of it); returns how many were stored. A few queries, whatever the number of
+    actions. An action retired by then is left out, as the dashboard leaves it out."""
     updates = (
         ProgressUpdate.objects.filter(period__month__lte=period.month)
         .order_by("action_id", "period__month")
@@ -28,9 +30,10 @@ def snapshot_take(*, period: ReportingPeriod, taken_at: datetime | None = None) 
         if row[6]:
             revised[row[1]] = row[6]
     taken_at = taken_at or timezone.now()
+    live = Action.objects.filter(Q(retired_on__isnull=True) | Q(retired_on__gt=taken_at.date()))
     snapshots = [
         _snapshot(period, action_id, due, latest.get(action_id), revised.get(action_id), taken_at)
-        for action_id, due in Action.objects.values_list("pk", "due_date")
+        for action_id, due in live.values_list("pk", "due_date")
     ]
     with transaction.atomic():
         MonthSnapshot.objects.filter(period=period).delete()

@@ -110,7 +110,7 @@ class ActionTable(tables.Table):
         return queryset.order_by(ordering, "sort_key"), True
 
     def render_ref(self, value: str, record: Action):
-        if record.is_retired:
+        if record.shown_retired_on is not None:  # type: ignore[attr-defined]  # annotated
             return format_html(
                 '{} <strong class="govuk-tag govuk-tag--grey">Retired</strong>', value
             )

@@ -256,13 +256,16 @@ def _open_period(moment: datetime | None) -> ReportingPeriod | None:
     return periods.order_by("-month").first()
 
 
-ACTION_FIELDS = ["id", "ref", "sort_key", "text", "due_date", "due_precision", "outcome_id"]
+ACTION_FIELDS = [
+    "id", "ref", "sort_key", "text", "due_date", "due_precision", "outcome_id", "retired_on",
+]  # fmt: skip
 UPDATE_FIELDS = ["id", "action_id", "period_id", "rating", "status", "verification",
                  "commentary", "revised_due_date", "revised_reason", "is_sample"]  # fmt: skip
 
 
 def _rows(plan: Plan, moment: datetime | None, period, day: date) -> list[Row]:
-    """Each action of the plan with its latest update, as it stood at `moment` (None: now).
+    """Each live action of the plan with its latest update, as it stood at `moment` (None:
+    now); an action retired by then is left out, as the actions table leaves it out.
 
     As at a past moment both are read from the history tables, one query each."""
     actions, updates = _records(plan, moment)
@@ -274,6 +277,8 @@ def _rows(plan: Plan, moment: datetime | None, period, day: date) -> list[Row]:
             by_action[update["action_id"]].append(update)
     rows = []
     for action in sorted(actions, key=lambda a: a["sort_key"]):
+        if action["retired_on"] is not None:
+            continue
         own = sorted(by_action[action["id"]], key=lambda u: months[u["period_id"]])
         rows.append(_row(action, own, outcomes.get(action["outcome_id"]), period, day))
     return rows

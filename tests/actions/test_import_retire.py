@@ -82,8 +82,12 @@ def test_a_retired_action_is_shown_as_retired(plan_2011, updated, client):
     page = client.get(updated.get_absolute_url())
     assert page.status_code == 200
     assert "Retired" in page.content.decode()
+    link = f'href="/plans/{plan_2011.slug}/actions/1.1.1/"'
     listing = client.get(f"/plans/{plan_2011.slug}/actions/").content.decode()
-    assert "Retired" in listing
+    assert link not in listing and f'href="/plans/{plan_2011.slug}/actions/1.1.2/"' in listing
+    assert "Include retired actions" in listing
+    listing = client.get(f"/plans/{plan_2011.slug}/actions/?retired=1").content.decode()
+    assert f'{link}>1.1.1 <strong class="govuk-tag govuk-tag--grey">Retired</strong>' in listing
 
 
 def test_a_dry_run_says_what_would_change_and_writes_nothing(plan_2011, updated, capsys, tmp_path):

@@ -219,3 +219,48 @@ def test_it_carries_the_as_at_date_into_every_link(scenario):
     board = dashboard_context(plan=scenario["plan"], as_at=date(2011, 10, 31))
     for figure in every_figure(board):
         assert "as_at=2011-10-31" in figure.url
+
+
+def test_a_retired_action_leaves_the_counts_and_the_table_from_the_day_it_is_retired(scenario):
+    """A2 (Red, overdue, no update this month) is retired on 12 November: from then the
+    dashboard and the table it links to both leave it out; before then both still show it."""
+    plan, a2 = scenario["plan"], scenario["A2"]
+    with at("2011-11-12"):
+        a2.retired_on, a2.retired_reason = date(2011, 11, 12), "Merged into A1"
+        a2.save()
+    board = dashboard_context(plan=plan, as_at=None)
+    assert figures(board.overall) == {"blue": 1, "green": 2, "amber": 1, "red": 0, "none": 2,
+                                      "missing": 2, "total": 6}  # fmt: skip
+    assert "A2" not in {r.ref for e in board.exceptions for r in e.rows}
+    assert refs(board.since.removed) == ["A2"]
+    for figure in every_figure(board):
+        params = {k: v[0] for k, v in parse_qs(urlsplit(figure.url).query).items()}
+        if set(params) <= set(ActionFilter.base_filters):
+            assert table_count(plan, params) == figure.n, figure.url
+    assert table_count(plan, {"retired": "1"}) == 7
+    assert table_count(plan, {"retired": "1", "rating": "red"}) == 1
+
+    before = dashboard_context(plan=plan, as_at=date(2011, 11, 11))
+    assert before.overall.total.n == 7 and before.overall.counts["red"].n == 1
+    when = selectors.table_moment(as_at=date(2011, 11, 11))
+    queryset = selectors.actions_for_table(plan=plan, when=when)
+    table = ActionFilter({"rating": "red"}, queryset=queryset, plan=plan, when=when).qs
+    assert [a.ref for a in table] == ["A2"]
+
+
+def test_an_action_retired_before_a_month_closes_is_not_in_its_snapshot(scenario):
+    from actions.models import MonthSnapshot, ReportingPeriod
+    from actions.snapshots import snapshot_take
+
+    plan, a2 = scenario["plan"], scenario["A2"]
+    november = ReportingPeriod.objects.get(month=date(2011, 11, 1))
+    with at("2011-11-12"):
+        a2.retired_on = date(2011, 11, 12)
+        a2.save()
+    with at("2011-12-05"):
+        snapshot_take(period=november)
+    shown = set(MonthSnapshot.objects.filter(period=november, action__plan=plan)
+                .values_list("action__ref", flat=True))  # fmt: skip
+    assert shown == {"A1", "A3", "B1", "B2", "B3", "B4"}
+    october = MonthSnapshot.objects.filter(period__month=date(2011, 10, 1), action__plan=plan)
+    assert october.filter(action=a2).exists()  # taken before it was retired: kept as shown
