@@ -1,6 +1,7 @@
 """The papers the product can print: for each kind, how to find its subject, build its
 context as at a date, name it, and tell when its data has changed."""
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +14,7 @@ from actions.models import Plan
 from governance.models import CommitteePaper, Meeting
 from governance.services import committee_paper_mark_issued
 from reports import board_pack, committee_paper, inspection_plan, matrix, plan_document
-from reports.asat import data_version
+from reports.asat import data_version, layout_version
 from reports.models import ReportKind
 from reports.rendering import PaperMeta
 from targets.models import Inspection
@@ -39,7 +40,9 @@ class PaperKind:
         return PaperMeta(title=self.title(subject), subject=self.description, as_at=as_at)
 
     def version(self) -> str:
-        return data_version(self.source_models)
+        """The data's fingerprint and the drawing code's: a change to either draws anew."""
+        both = f"{data_version(self.source_models)}-{layout_version()}"
+        return hashlib.sha256(both.encode()).hexdigest()
 
 
 def _plan(slug: str) -> Plan:

@@ -2,11 +2,12 @@
 
 import hashlib
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -22,23 +23,52 @@ class PaperNotReady(Exception):
     """The PDF to issue is still being prepared."""
 
 
+# A failed render is tried again when asked for after this long (the cause may have been
+# passing: a full disk, a worker stopped mid-render), and a render still queued this long
+# after it was asked for is queued again (its worker died, or the queue was lost).
+RETRY_FAILED_AFTER = timedelta(minutes=10)
+REQUEUE_STALE_AFTER = timedelta(minutes=15)
+
+
 def paper_request(*, kind: str, subject: str, as_at: date) -> RenderedPaper:
-    """The render of this paper for the data as it is now; queued if there is none yet."""
+    """The render of this paper for the data (and the code that draws it) as they are now;
+    queued if there is none yet, or again if it failed or stalled a while ago."""
     spec = kind_get(kind)
     spec.subject_get(subject)
     version = spec.version()
     key = {"kind": kind, "subject": subject, "as_at": as_at, "data_version": version}
     existing = RenderedPaper.objects.filter(**key).first()
     if existing is not None:
-        return existing
+        return _retried_if_due(existing)
     try:
         with transaction.atomic():
             rendered = RenderedPaper.objects.create(**key)
     except IntegrityError:  # another request queued it a moment ago
         return RenderedPaper.objects.get(**key)
+    _enqueue(rendered)
+    return rendered
+
+
+def _enqueue(rendered: RenderedPaper) -> None:
     from reports.tasks import render_paper
 
     transaction.on_commit(lambda: render_paper.enqueue(rendered.pk))
+
+
+def _retried_if_due(rendered: RenderedPaper) -> RenderedPaper:
+    now = timezone.now()
+    Status = RenderedPaper.Status
+    due = Q(status=Status.FAILED, finished_at__lte=now - RETRY_FAILED_AFTER) | Q(
+        status=Status.QUEUED, requested_at__lte=now - REQUEUE_STALE_AFTER
+    )
+    # One request wins the retry: the update matches only while the row is still due.
+    retried = RenderedPaper.objects.filter(due, pk=rendered.pk).update(
+        status=Status.QUEUED, error="", finished_at=None, requested_at=now
+    )
+    if retried:
+        logger.info("Trying again to render %s", rendered)
+        rendered.refresh_from_db()
+        _enqueue(rendered)
     return rendered
 
 

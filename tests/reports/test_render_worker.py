@@ -5,7 +5,9 @@ from datetime import date
 from io import BytesIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
@@ -84,3 +86,73 @@ def test_it_asks_twice_and_renders_once(seeded, worker, django_capture_on_commit
     assert again.pk == first.pk
     assert again.status == RenderedPaper.Status.READY
     assert DBTaskResult.objects.count() == 1
+
+
+INSPECTION = {
+    "kind": "inspection",
+    "subject": "ofsted-unannounced-2010",
+    "as_at": date(2011, 11, 15),
+}
+
+
+def test_a_change_to_the_code_that_draws_papers_draws_them_afresh(seeded, monkeypatch):
+    first = services.paper_request(**INSPECTION)
+    assert services.paper_request(**INSPECTION).pk == first.pk
+    monkeypatch.setattr("reports.registry.layout_version", lambda: "a later deploy")
+    after_deploy = services.paper_request(**INSPECTION)
+    assert after_deploy.pk != first.pk and after_deploy.data_version != first.data_version
+
+
+def test_the_layout_fingerprint_covers_the_paper_templates_and_styles(settings, tmp_path):
+    from reports.asat import layout_version
+
+    layout_version.cache_clear()
+    now = layout_version()
+    for name in ("templates/reports/x.html", "kentplan/static/kentplan/x.css", "reports/x.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("a")
+    settings.BASE_DIR = tmp_path
+    layout_version.cache_clear()
+    before = layout_version()
+    for name in ("templates/reports/x.html", "kentplan/static/kentplan/x.css", "reports/x.py"):
+        (tmp_path / name).write_text("b")
+        layout_version.cache_clear()
+        assert layout_version() != before, name
+        before = layout_version()
+    assert before != now
+    layout_version.cache_clear()
+
+
+def test_a_failed_render_is_tried_again_when_asked_for_after_ten_minutes(
+    seeded, worker, django_capture_on_commit_callbacks
+):
+    with time_machine.travel("2011-11-15 10:00Z", tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            first = services.paper_request(**INSPECTION)
+        RenderedPaper.objects.filter(pk=first.pk).update(
+            status=RenderedPaper.Status.FAILED, error="disk full", finished_at=timezone.now()
+        )
+    with time_machine.travel("2011-11-15 10:05Z", tick=False):
+        assert services.paper_request(**INSPECTION).status == RenderedPaper.Status.FAILED
+    with time_machine.travel("2011-11-15 10:11Z", tick=False):
+        with django_capture_on_commit_callbacks(execute=True) as queued:
+            again = services.paper_request(**INSPECTION)
+        assert (again.pk, again.status, again.error) == (first.pk, "queued", "")
+        assert len(queued) == 1
+        worker()
+    assert RenderedPaper.objects.get(pk=first.pk).status == RenderedPaper.Status.READY
+
+
+def test_a_render_still_queued_after_fifteen_minutes_is_queued_again(
+    seeded, django_capture_on_commit_callbacks
+):
+    with time_machine.travel("2011-11-15 10:00Z", tick=False):
+        first = services.paper_request(**INSPECTION)  # its queue entry is never run
+    with time_machine.travel("2011-11-15 10:10Z", tick=False):
+        with django_capture_on_commit_callbacks() as queued:
+            services.paper_request(**INSPECTION)
+        assert queued == []
+    with time_machine.travel("2011-11-15 10:16Z", tick=False):
+        with django_capture_on_commit_callbacks() as queued:
+            again = services.paper_request(**INSPECTION)
+        assert again.pk == first.pk and len(queued) == 1
