@@ -6,6 +6,7 @@ project's own static files (and data: URLs, for charts drawn inline).
 """
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -77,9 +78,22 @@ class RenderedPdf:
     pages: int
 
 
+# A link to a page of the site ("/plans/…"): on the screen it opens the page, but a paper
+# is read away from the site (printed, e-mailed, published), where it would go nowhere.
+SITE_LINK = re.compile(r'<a\b[^>]*\bhref="/[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def without_site_links(html: str) -> str:
+    """The words of each link to the site, without the link; links within the paper
+    (#IN-3) and to other sites are kept. The templates' own HTML, so attributes are escaped."""
+    return SITE_LINK.sub(r"<span>\1</span>", html)
+
+
 def render_pdf(*, template: str, context: dict, meta: PaperMeta) -> RenderedPdf:
     """Render a report's template as a tagged (PDF/UA-1) A4 PDF."""
-    html = render_to_string(template, {**context, "paper": meta, "for_pdf": True})
+    html = without_site_links(
+        render_to_string(template, {**context, "paper": meta, "for_pdf": True})
+    )
     document = HTML(string=html, base_url=PAPER_BASE_URL, url_fetcher=LocalStaticFetcher()).render(
         pdf_variant="pdf/ua-1"
     )

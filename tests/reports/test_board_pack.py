@@ -147,6 +147,15 @@ def test_the_pdf_shows_the_figures_and_page_numbers_and_is_issued_to_its_meeting
     for action in pack.action_log:
         assert action.description[:40] in text
     assert reader.metadata.title == "Improvement Board pack, 10 November 2011"
+    # On paper the dashboard's numbers are words, not links to a site the reader is not on.
+    uris = [
+        annot.get_object()["/A"].get("/URI", "")
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if "/A" in annot.get_object()
+    ]
+    assert not [u for u in uris if "kentplan.invalid" in u], uris
+    assert "Each number opens the actions table" not in text
 
     response = client_for("democratic").post(
         "/papers/issue/", {"kind": KIND, "subject": meeting.pk, "as_at": "2011-11-10"}
