@@ -102,7 +102,21 @@ class CommitteePaperAdmin(SimpleHistoryAdmin):
 
 @admin.register(models.PaperSection)
 class PaperSectionAdmin(SimpleHistoryAdmin):
+    """A section on its own: frozen with its paper once that is issued, as in the product."""
+
     list_display = ["paper", "order", "heading"]
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj and obj.paper.is_issued) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.paper.is_issued) and super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "paper":  # a new section goes only in a paper still a draft
+            issued = models.CommitteePaper.Status.ISSUED
+            kwargs["queryset"] = models.CommitteePaper.objects.exclude(status=issued)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(models.Membership)

@@ -161,3 +161,18 @@ def test_the_preview_with_issuing_stays_within_a_fixed_number_of_queries(
 def test_an_unknown_paper_is_not_found(client):
     assert client.get("/papers/committee-paper/99999/").status_code == 404
     assert client.get("/papers/committee-paper/nope/").status_code == 404
+
+
+def test_an_issued_papers_sections_cannot_be_changed_in_the_admin_either(client_for, paper, drawn):
+    _issue(client_for("democratic"), paper)
+    section = paper.sections.first()
+    admin = client_for("admin")
+    url = f"/admin/governance/papersection/{section.pk}/"
+    form = admin.get(f"{url}change/").content.decode()
+    assert 'name="body"' not in form  # shown, not editable
+    admin.post(f"{url}change/", {"paper": paper.pk, "order": 1, "heading": "X", "body": "X"})
+    admin.post(f"{url}delete/", {"post": "yes"})
+    section.refresh_from_db()
+    assert section.heading != "X"
+    add = admin.get("/admin/governance/papersection/add/").content.decode()
+    assert f'<option value="{paper.pk}"' not in add
