@@ -27,6 +27,19 @@ NAMES = (
 )
 
 
+# A file's name is kept with it on disk, where a name may be at most 255 bytes; 150 leaves
+# room for the folder and the suffix storage adds to keep names unique. The form and the
+# service both check it, with these words.
+MAX_NAME_BYTES = 150
+NAME_TOO_LONG = (
+    "The file name is too long. Rename the file to something shorter and upload it again"
+)
+
+
+def name_too_long(name: str | None) -> bool:
+    return len((name or "").encode("utf-8")) > MAX_NAME_BYTES
+
+
 def extension(name: str | None) -> str:
     return name.rsplit(".", 1)[-1].lower() if name and "." in name else ""
 

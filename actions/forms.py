@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from actions import evidence
 from actions.evidence import NAMES
 from actions.models import ProgressUpdate
 from kentplan.widgets import DateField
@@ -94,16 +95,10 @@ class ProgressUpdateForm(forms.Form):
     )
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    # A file's name is kept with it on disk, where a name may be at most 255 bytes.
-    MAX_FILE_NAME_BYTES = 150
-
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
-        if upload and len(upload.name.encode("utf-8")) > self.MAX_FILE_NAME_BYTES:
-            raise forms.ValidationError(
-                "The file name is too long. Rename the file to something shorter and "
-                "upload it again"
-            )
+        if upload and evidence.name_too_long(upload.name):
+            raise forms.ValidationError(evidence.NAME_TOO_LONG)
         return upload
 
     def __init__(self, *args, **kwargs):

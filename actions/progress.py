@@ -324,8 +324,8 @@ def _evidence_errors(data: UpdateInput) -> dict[str, str]:
             )
         elif size == 0:
             errors["evidence_file"] = "The selected file is empty"
-        elif len(name.encode()) > 200:
-            errors["evidence_file"] = "The file’s name must be shorter: 200 characters at most"
+        elif evidence.name_too_long(name):
+            errors["evidence_file"] = evidence.NAME_TOO_LONG
         elif not evidence.content_matches(upload):
             errors["evidence_file"] = (
                 f"The file’s content is not a {evidence.extension(name).upper()} file. "

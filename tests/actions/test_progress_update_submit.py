@@ -229,3 +229,27 @@ def test_a_revised_due_date_shows_in_the_action_pages_due_row(alice):
     page = alice.get(f"{PLAN}/actions/1.1.1/").content.decode()
     due = page.split('<dt class="govuk-summary-list__key">Due</dt>')[1].split("</dd>")[0]
     assert f"{moved:%-d %B %Y} (revised; originally {action.due_date:%-d %B %Y})" in due
+
+
+@pytest.mark.parametrize("name", ["a" * 147 + ".pdf", "é" * 74 + ".pdf"])
+def test_the_form_and_the_service_refuse_the_same_long_file_names(users, open_period, name):
+    """151 or 152 bytes: both refuse it with the same words (the form had 150 bytes, the
+    service 200 'characters')."""
+    from django.core.exceptions import ValidationError
+
+    from actions.evidence import NAME_TOO_LONG
+    from actions.forms import ProgressUpdateForm
+    from actions.progress import UpdateInput, progress_update_submit
+
+    def upload():
+        return SimpleUploadedFile(name, b"%PDF-1.4 x", content_type="application/pdf")
+
+    form = ProgressUpdateForm(data={"status": "on_track"}, files={"evidence_file": upload()})
+    assert not form.is_valid() and form.errors["evidence_file"] == [NAME_TOO_LONG]
+    action = users["alice"].lead.actions.get(ref="1.1.1")
+    with time_machine.travel(TODAY, tick=False), pytest.raises(ValidationError) as caught:
+        progress_update_submit(action=action, user=users["alice"], period=open_period,
+                               data=UpdateInput(status="on_track", evidence_file=upload()),
+                               expected_version=None)  # fmt: skip
+    assert caught.value.message_dict["evidence_file"] == [NAME_TOO_LONG]
+    assert not ProgressUpdate.objects.exists()
