@@ -127,6 +127,24 @@ def test_the_timeout_warning_offers_to_stay_signed_in(
     assert response.value.status == 204
     assert not dialog.is_visible()
 
+    # Escape is "stay signed in" too: the session is renewed, not left to end unseen.
+    page.clock.fast_forward("00:11")
+    dialog.get_by_role("button", name="Stay signed in").wait_for(state="visible", timeout=5000)
+    with page.expect_response("**/session/keep-alive/") as response:
+        page.keyboard.press("Escape")
+    assert response.value.status == 204
+    dialog.wait_for(state="hidden", timeout=5000)
+
+    # When the site does not answer, the warning stays and says so.
+    page.route("**/session/keep-alive/", lambda route: route.abort())
+    page.clock.fast_forward("00:11")
+    dialog.get_by_role("button", name="Stay signed in").wait_for(state="visible", timeout=5000)
+    dialog.get_by_role("button", name="Stay signed in").click()
+    assert dialog.get_by_role("alert").wait_for(state="visible", timeout=5000) is None
+    assert "could not be kept signed in" in dialog.get_by_role("alert").inner_text()
+    assert dialog.is_visible()
+    assert axe_check(page) == []
+
 
 @pytest.fixture
 def demo(site, settings):

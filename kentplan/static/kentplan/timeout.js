@@ -16,14 +16,30 @@ if (dialog && typeof dialog.showModal === "function") {
       location.assign(`${dialog.dataset.signInUrl}?next=${next}`);
     }, seconds * 1000);
   };
-  dialog.querySelector("form").addEventListener("submit", async (event) => {
+  const form = dialog.querySelector("form");
+  const failed = dialog.querySelector(".kp-timeout__failed");
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const body = new FormData(event.target);
-    const response = await fetch(dialog.dataset.keepAliveUrl, { method: "POST", body, credentials: "same-origin" });
-    if (response.status === 204) {
+    let renewed = false;
+    try {
+      const response = await fetch(dialog.dataset.keepAliveUrl, { method: "POST", body: new FormData(form), credentials: "same-origin" });
+      renewed = response.status === 204;
+    } catch {
+      renewed = false;
+    }
+    if (renewed) {
+      failed.hidden = true;
       dialog.close();
       schedule();
+    } else {
+      failed.hidden = false; // the dialog stays open, saying so, rather than seeming to work
     }
+  });
+  // Escape is "stay signed in", as in the GOV.UK pattern: closing the warning must not
+  // leave the page to be signed out minutes later with no warning on screen.
+  dialog.addEventListener("cancel", (event) => {
+    event.preventDefault();
+    form.requestSubmit();
   });
   schedule();
 }
