@@ -491,7 +491,17 @@ class ReportingPeriod(models.Model):
                 condition=models.Q(month__day=1),
                 name="reporting_period_is_a_whole_month",
                 violation_error_message="A reporting period starts on the first of a month.",
-            )
+            ),
+            # One month open at a time (progress.period_open checks first, with a kinder
+            # message); this keeps two programme officers opening months at the same moment,
+            # or a reopen racing an open, from leaving two open.
+            models.UniqueConstraint(
+                models.Value(True),
+                condition=models.Q(opened_at__isnull=False, closed_at__isnull=True),
+                name="one_month_open_at_a_time",
+                violation_error_message="Another month is open. Close it first: one month is "
+                "open at a time.",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -71,8 +71,21 @@ def period_open(*, month: date, user) -> ReportingPeriod:
     _check_month_may_open(month)
     period = ReportingPeriod(month=month, opened_at=timezone.now())
     period.full_clean()
-    period.save()
+    _save_while_none_other_open(period, "month")
     return period
+
+
+def _save_while_none_other_open(period: ReportingPeriod, field: str) -> None:
+    """Save an open month; if another was opened a moment ago (the database refuses a
+    second), say so rather than fail."""
+    try:
+        with transaction.atomic():
+            period.save()
+    except IntegrityError:
+        raise ValidationError(
+            {field: "Another month was opened a moment ago. Close it first: one month is open "
+                    "at a time."}
+        ) from None  # fmt: skip
 
 
 def _check_month_may_open(month: date) -> None:
@@ -123,7 +136,7 @@ def period_reopen(*, period: ReportingPeriod, user, reason: str) -> ReportingPer
     period.closed_at, period.reopen_reason = None, reason.strip()
     period._change_reason = f"Reopened: {reason.strip()}"
     period.full_clean()
-    period.save()
+    _save_while_none_other_open(period, "reason")
     return period
 
 
@@ -139,11 +152,16 @@ def returns_chase(*, period: ReportingPeriod, user) -> Chase:
             " Chase again tomorrow if returns are still missing."
         )
     missing = selectors_progress.missing_returns_by_lead(period=period, today=day)
-    with transaction.atomic():
-        chase = Chase(period=period, day=day, sent_by=user, leads_emailed=len(missing))
-        chase.full_clean()
-        chase.save()
-        transaction.on_commit(lambda: reminders.chase_send(period=period, missing=missing))
+    try:
+        with transaction.atomic():
+            chase = Chase(period=period, day=day, sent_by=user, leads_emailed=len(missing))
+            chase.full_clean()
+            chase.save()
+            transaction.on_commit(lambda: reminders.chase_send(period=period, missing=missing))
+    except IntegrityError:  # a colleague (or a double-click) chased a moment ago
+        raise ValidationError(
+            "The leads were chased a moment ago. Chase again tomorrow if returns are still missing."
+        ) from None
     return chase
 
 

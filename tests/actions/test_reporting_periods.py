@@ -78,3 +78,28 @@ def test_only_the_office_reopens(client_for, seeded):
     )
     assert client_for("bob").post(f"/reporting-periods/{period.pk}/reopen/",
                                   {"reason": "x"}).status_code == 403  # fmt: skip
+
+
+def test_the_database_keeps_one_month_open_however_it_is_written(open_period):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReportingPeriod.objects.create(month=date(2011, 12, 1), opened_at=timezone.now())
+    ReportingPeriod.objects.create(month=date(2011, 10, 1))  # not opened: allowed
+    assert ReportingPeriod.objects.filter(closed_at__isnull=True).count() == 2
+
+
+def test_two_months_opened_at_the_same_moment_leave_one_open(users, open_period, monkeypatch):
+    """The second officer's checks ran before the first one's month was saved: the database
+    refuses it, and the officer is told in words, not with an error page."""
+    from django.core.exceptions import ValidationError
+
+    from actions import progress
+
+    monkeypatch.setattr(progress, "_check_month_may_open", lambda month: None)
+    monkeypatch.setattr(ReportingPeriod, "validate_constraints", lambda self, exclude=None: None)
+    with time_machine.travel(TODAY, tick=False), pytest.raises(ValidationError) as caught:
+        progress.period_open(month=date(2011, 12, 1), user=users["office"])
+    assert "Another month was opened a moment ago" in str(caught.value)
+    still_open = ReportingPeriod.objects.filter(closed_at__isnull=True, opened_at__isnull=False)
+    assert list(still_open) == [open_period]

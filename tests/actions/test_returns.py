@@ -76,3 +76,24 @@ def test_the_page_takes_a_fixed_number_of_queries(
     office = client_for("office")
     with django_assert_max_num_queries(16):
         assert office.get("/returns/").status_code == 200
+
+
+def test_two_chases_at_the_same_moment_send_once_and_explain(
+    users, open_period, seeded, mailoutbox, monkeypatch
+):
+    """The second click's check ran before the first chase was saved: the database refuses
+    it, and the officer is told in words, not shown an error page."""
+    from django.core.exceptions import ValidationError
+
+    from actions import progress
+
+    with time_machine.travel(TODAY, tick=False):
+        progress.returns_chase(period=open_period, user=users["office"])
+        sent = len(mailoutbox)
+        empty = Chase.objects.none()
+        monkeypatch.setattr(Chase.objects, "filter", lambda **kw: empty)  # the checks miss it
+        monkeypatch.setattr(Chase, "validate_constraints", lambda self, exclude=None: None)
+        with pytest.raises(ValidationError, match="chased a moment ago"):
+            progress.returns_chase(period=open_period, user=users["office"])
+    monkeypatch.undo()
+    assert Chase.objects.count() == 1 and len(mailoutbox) == sent

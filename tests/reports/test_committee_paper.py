@@ -104,10 +104,13 @@ def test_the_preview_prints_the_numbers_before_the_paragraphs(client, paper):
 
 @pytest.fixture
 def periods(db):
-    def period(month):
-        return ReportingPeriod.objects.create(month=month, opened_at=timezone.now())
+    def period(month, closed_at=None):
+        return ReportingPeriod.objects.create(
+            month=month, opened_at=timezone.now(), closed_at=closed_at
+        )
 
-    return period(date(2011, 5, 1)), period(date(2011, 6, 1))
+    # One month open at a time: May has closed by the time June is open.
+    return period(date(2011, 5, 1), closed_at=timezone.now()), period(date(2011, 6, 1))
 
 
 def _moment(day: date) -> datetime:
