@@ -56,8 +56,10 @@ def _enqueue(rendered: RenderedPaper) -> None:
 
 
 def _retried_if_due(rendered: RenderedPaper) -> RenderedPaper:
-    now = timezone.now()
     Status = RenderedPaper.Status
+    if rendered.status == Status.READY:
+        return rendered
+    now = timezone.now()
     due = Q(status=Status.FAILED, finished_at__lte=now - RETRY_FAILED_AFTER) | Q(
         status=Status.QUEUED, requested_at__lte=now - REQUEUE_STALE_AFTER
     )
