@@ -87,21 +87,27 @@ class Lead(models.Model):
     def job_titles(self) -> list[JobTitle]:
         """The titles the plans give, newest plan first, plans giving the same title
         together; the lead's own title where no plan gives one. Reads planlead_set
-        (prefetch it, with its plan, for lists)."""
-        titles: dict[tuple[str, bool], JobTitle] = {}
-        rows = sorted(
-            (pl for pl in self.planlead_set.all() if pl.job_title),
-            key=lambda pl: (pl.plan.date or date.max, pl.plan.slug),  # undated: the newest
-            reverse=True,
+        (prefetch it, with its plan; selectors.with_job_titles does it for long lists)."""
+        named = (
+            (pl.job_title, pl.job_title_by_kentplan, pl.plan) for pl in self.planlead_set.all()
         )
-        for pl in rows:
-            key = (pl.job_title, pl.job_title_by_kentplan)
-            titles.setdefault(key, JobTitle(pl.job_title, pl.job_title_by_kentplan)).plans.append(
-                pl.plan
-            )
-        if not titles and self.job_title:
-            return [JobTitle(self.job_title)]
-        return list(titles.values())
+        return job_titles_from(named, own_title=self.job_title)
+
+
+def job_titles_from(named, *, own_title: str) -> list[JobTitle]:
+    """Lead.job_titles from (job title, written by kentplan, plan) for each plan naming the
+    lead; a plan needs only its date, slug and short_title."""
+    titles: dict[tuple[str, bool], JobTitle] = {}
+    rows = sorted(
+        (n for n in named if n[0]),
+        key=lambda n: (n[2].date or date.max, n[2].slug),  # undated: the newest
+        reverse=True,
+    )
+    for title, by_kentplan, plan in rows:
+        titles.setdefault((title, by_kentplan), JobTitle(title, by_kentplan)).plans.append(plan)
+    if not titles and own_title:
+        return [JobTitle(own_title)]
+    return list(titles.values())
 
 
 class OrderedLead(models.Model):

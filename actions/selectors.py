@@ -1,6 +1,7 @@
 """Reads of the plan. Each returns a QuerySet (or plain data) with what its page needs
 fetched up front, so a page's query count does not grow with the plan."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -41,6 +42,7 @@ from actions.models import (
     PriorityLead,
     ProgressUpdate,
     ReportingPeriod,
+    job_titles_from,
 )
 from kentplan.clock import today
 from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
@@ -366,13 +368,42 @@ def core_task_get(*, plan: Plan, number: int) -> CoreTask:
 
 
 def leads_with_counts() -> QuerySet[Lead]:
-    return (
-        Lead.objects.select_related("organisation")
-        .prefetch_related(
-            Prefetch("planlead_set", queryset=PlanLead.objects.select_related("plan"))
-        )
-        .annotate(action_count=Coalesce(_count(ActionLead, lead="pk"), 0))
+    """Leads with how many actions each leads; their job titles come from with_job_titles,
+    once the page of them is chosen."""
+    return Lead.objects.select_related("organisation").annotate(
+        action_count=Coalesce(_count(ActionLead, lead="pk"), 0)
     )
+
+
+@dataclass(frozen=True)
+class PlanNaming:
+    """What a list of job titles shows of a plan that names a lead."""
+
+    date: date | None
+    slug: str
+    short_title: str
+
+
+def with_job_titles(leads: list[Lead]) -> list[Lead]:
+    """Sets each lead's `titles_shown` (as Lead.job_titles) from one query of plain rows:
+    with the plan copied 100 times, prefetching built ~7,400 PlanLead and Plan objects for
+    one page of leads, most of the Leads page's time."""
+    rows = (
+        PlanLead.objects.filter(lead__in=[lead.pk for lead in leads])
+        .exclude(job_title="")
+        .values_list("lead_id", "job_title", "job_title_by_kentplan", "plan__date",
+                     "plan__slug", "plan__short_title")
+    )  # fmt: skip
+    plans: dict[str, PlanNaming] = {}
+    named: dict[int, list] = defaultdict(list)
+    for lead_id, title, by_kentplan, day, slug, short_title in rows:
+        plan = plans.setdefault(slug, PlanNaming(day, slug, short_title))
+        named[lead_id].append((title, by_kentplan, plan))
+    for lead in leads:
+        lead.titles_shown = job_titles_from(  # type: ignore[attr-defined]  # for the list
+            named[lead.pk], own_title=lead.job_title
+        )
+    return leads
 
 
 def with_plan_titles(lead: Lead) -> Lead:

@@ -289,7 +289,8 @@ def recommendation_detail(request: HttpRequest, slug: str, number: int) -> HttpR
 @require_GET
 def lead_list(request: HttpRequest) -> HttpResponse:
     page = _page_of(request, selectors.leads_with_counts(), LEADS_PER_PAGE)
-    return render(request, "actions/lead_list.html", {"leads": page, **_page_context(page)})
+    leads = selectors.with_job_titles(list(page.object_list))
+    return render(request, "actions/lead_list.html", {"leads": leads, **_page_context(page)})
 
 
 LEADS_PER_PAGE = 100
