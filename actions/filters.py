@@ -131,7 +131,11 @@ class ActionFilter(django_filters.FilterSet):
     changed_since = LinkableDateFilter(label="Changed since", method="by_changed_since")
     # Retired actions (taken out of the plan, kept with their progress) are left out, as the
     # dashboard leaves them out of its counts, unless this is ticked.
-    retired = OnFilter(label="Include retired actions", method="including_retired")
+    retired = OnFilter(
+        label="Include retired actions",
+        method="including_retired",
+        help_text="Actions taken out of the plan, kept with their progress",
+    )
     lead = django_filters.ModelChoiceFilter(
         field_name="leads", label="Lead", empty_label="Anyone", queryset=None, method="by_lead"
     )
@@ -174,8 +178,13 @@ class ActionFilter(django_filters.FilterSet):
                 field.widget.attrs["class"] = "govuk-input"
 
     def on_fields(self) -> list:
-        """The tick boxes, shown together as one group."""
-        return [self.form[name] for name, f in self.filters.items() if isinstance(f, OnFilter)]
+        """The tick boxes that narrow the list, shown together as one group ("Show only
+        actions …"); the one that widens it (retired) is shown on its own."""
+        return [
+            self.form[name]
+            for name, f in self.filters.items()
+            if isinstance(f, OnFilter) and name != "retired"
+        ]
 
     def other_fields(self) -> list:
         return [self.form[name] for name, f in self.filters.items() if not isinstance(f, OnFilter)]
