@@ -6,10 +6,10 @@ the plan's last import shows the plan as imported (the printed plan is what was 
 
 import functools
 import hashlib
+import importlib.metadata
 from datetime import date, datetime, time
 from pathlib import Path
 
-import weasyprint
 from django.conf import settings
 from django.db import connection
 from django.db.models import Max, Model, QuerySet
@@ -72,7 +72,7 @@ def layout_version() -> str:
             *(root / "kentplan" / "static" / "kentplan").rglob("*.css"),
         ]
     )
-    digest = hashlib.sha256(weasyprint.__version__.encode())
+    digest = hashlib.sha256(importlib.metadata.version("weasyprint").encode())
     for path in files:
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())

@@ -3,9 +3,11 @@
 The PDF is drawn from the same template as the browser preview, with the print
 stylesheet. Nothing is fetched from the network: the only files a paper may use are the
 project's own static files (and data: URLs, for charts drawn inline).
+
+WeasyPrint itself is imported only when a PDF is drawn (reports/pdf.py), which the
+render worker does: the web workers never draw one, and loading it costs each ~26 MB.
 """
 
-import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -14,31 +16,11 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-logger = logging.getLogger(__name__)
 
 # Relative links in a paper resolve against this made-up origin; nothing is fetched
 # from it, the fetcher below maps its /static/ paths to files on disk.
 PAPER_BASE_URL = "https://paper.kentplan.invalid/"
 AUTHOR = "Kent County Council"
-
-
-class LocalStaticFetcher(URLFetcher):
-    """Serves the project's static files and data: URLs; refuses everything else."""
-
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        prefix = PAPER_BASE_URL.rstrip("/") + settings.STATIC_URL
-        if not url.startswith(prefix):
-            logger.warning("A paper asked for %s; only local static files are allowed", url)
-            raise ValueError(f"papers may only use the site's own static files, not {url}")
-        path = static_file_path(url[len(prefix) :].split("?")[0].split("#")[0])
-        if path is None:
-            raise ValueError(f"no static file {url}")
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
 
 
 def static_file_path(name: str) -> Path | None:
@@ -52,7 +34,7 @@ def static_file_path(name: str) -> Path | None:
     return collected if collected.is_file() else None
 
 
-def _mime(path: Path) -> str:
+def content_type_of(path: Path) -> str:
     return {
         ".css": "text/css",
         ".svg": "image/svg+xml",
@@ -94,8 +76,7 @@ def render_pdf(*, template: str, context: dict, meta: PaperMeta) -> RenderedPdf:
     html = without_site_links(
         render_to_string(template, {**context, "paper": meta, "for_pdf": True})
     )
-    document = HTML(string=html, base_url=PAPER_BASE_URL, url_fetcher=LocalStaticFetcher()).render(
-        pdf_variant="pdf/ua-1"
-    )
-    content = document.write_pdf(pdf_variant="pdf/ua-1")
-    return RenderedPdf(content=content, pages=len(document.pages))
+    from reports.pdf import draw
+
+    content, pages = draw(html, base_url=PAPER_BASE_URL)
+    return RenderedPdf(content=content, pages=pages)
