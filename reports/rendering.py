@@ -18,7 +18,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 # Relative links in a paper resolve against this made-up origin; nothing is fetched
-# from it, the fetcher below maps its /static/ paths to files on disk.
+# from it: the fetcher (reports/pdf.py) maps its /static/ paths to files on disk.
 PAPER_BASE_URL = "https://paper.kentplan.invalid/"
 AUTHOR = "Kent County Council"
 
