@@ -4,13 +4,9 @@ A paper cannot show a plan as it was before it was put into the product: a date 
 the plan's last import shows the plan as imported (the printed plan is what was loaded).
 """
 
-import functools
 import hashlib
-import importlib.metadata
 from datetime import date, datetime, time
-from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Max, Model, QuerySet
 from django.utils import timezone
@@ -54,29 +50,6 @@ def data_version(models: list[type[Model]]) -> str:
         cursor.execute(f"SELECT {selects}")  # noqa: S608 - table names from model metadata
         row = cursor.fetchone()
     return hashlib.sha256("-".join(str(v or 0) for v in row).encode()).hexdigest()
-
-
-@functools.cache
-def layout_version() -> str:
-    """A fingerprint of what draws papers: the reports code, the templates, the project's
-    own static files and WeasyPrint's version, read once per process.
-
-    Renders are kept under the data's fingerprint and this one, so after a deploy that
-    changes how a paper looks, it is drawn afresh rather than served as the old code drew
-    it (changing any template counts, as papers include the site's own)."""
-    root = Path(settings.BASE_DIR)
-    files = sorted(
-        [
-            *(root / "reports").glob("*.py"),
-            *(root / "templates").rglob("*.html"),
-            *(root / "kentplan" / "static" / "kentplan").rglob("*.css"),
-        ]
-    )
-    digest = hashlib.sha256(importlib.metadata.version("weasyprint").encode())
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def latest_updates_at(*, as_at: date, **action_filter) -> dict:

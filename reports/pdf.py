@@ -11,9 +11,9 @@ from reports.rendering import PAPER_BASE_URL, content_type_of, static_file_path
 logger = logging.getLogger(__name__)
 
 
-def draw(html: str, *, base_url: str) -> tuple[bytes, int]:
+def draw(html: str) -> tuple[bytes, int]:
     """The HTML as a tagged (PDF/UA-1) PDF, and its number of pages."""
-    document = HTML(string=html, base_url=base_url, url_fetcher=LocalStaticFetcher()).render(
+    document = HTML(string=html, base_url=PAPER_BASE_URL, url_fetcher=LocalStaticFetcher()).render(
         pdf_variant="pdf/ua-1"
     )
     return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)

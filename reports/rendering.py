@@ -8,6 +8,9 @@ WeasyPrint itself is imported only when a PDF is drawn (reports/pdf.py), which t
 render worker does: the web workers never draw one, and loading it costs each ~26 MB.
 """
 
+import functools
+import hashlib
+import importlib.metadata
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +24,29 @@ from django.template.loader import render_to_string
 # from it: the fetcher (reports/pdf.py) maps its /static/ paths to files on disk.
 PAPER_BASE_URL = "https://paper.kentplan.invalid/"
 AUTHOR = "Kent County Council"
+
+
+@functools.cache
+def layout_version() -> str:
+    """A fingerprint of what draws papers: the reports code, the templates, the project's
+    own static files and WeasyPrint's version, read once per process.
+
+    Renders are kept under the data's fingerprint and this one, so after a deploy that
+    changes how a paper looks, it is drawn afresh rather than served as the old code drew
+    it (changing any template counts, as papers include the site's own)."""
+    root = Path(settings.BASE_DIR)
+    files = sorted(
+        [
+            *(root / "reports").glob("*.py"),
+            *(root / "templates").rglob("*.html"),
+            *(root / "kentplan" / "static" / "kentplan").rglob("*.css"),
+        ]
+    )
+    digest = hashlib.sha256(importlib.metadata.version("weasyprint").encode())
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def static_file_path(name: str) -> Path | None:
@@ -78,5 +104,5 @@ def render_pdf(*, template: str, context: dict, meta: PaperMeta) -> RenderedPdf:
     )
     from reports.pdf import draw
 
-    content, pages = draw(html, base_url=PAPER_BASE_URL)
+    content, pages = draw(html)
     return RenderedPdf(content=content, pages=pages)

@@ -104,7 +104,7 @@ def test_a_change_to_the_code_that_draws_papers_draws_them_afresh(seeded, monkey
 
 
 def test_the_layout_fingerprint_covers_the_paper_templates_and_styles(settings, tmp_path):
-    from reports.asat import layout_version
+    from reports.rendering import layout_version
 
     layout_version.cache_clear()
     now = layout_version()
