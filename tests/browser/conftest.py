@@ -9,6 +9,7 @@ import re
 import shutil
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -129,8 +130,12 @@ class ClosingResponse:
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
-    """The live server with the real plans loaded (browser tests share no transaction)."""
+def site(transactional_db, live_server, chromium):
+    """The live server with the real plans loaded (browser tests share no transaction).
+
+    When the test ends, every page is closed before the site waits for its last request:
+    a page left open can still ask for something (a chart, the keep-alive) after the
+    wait, while the database is being emptied."""
     server = live_server.thread.httpd
     if not isinstance(server.application, InFlight):
         shared = connection.vendor == "sqlite" and connection.is_in_memory_db()
@@ -138,6 +143,8 @@ def site(transactional_db, live_server):
     if not Plan.objects.exists():
         snapshot_restore()
     yield live_server.url
+    for context in chromium.contexts:
+        context.close()
     server.application.wait()
 
 
@@ -158,6 +165,26 @@ def new_page(chromium, site):
 
 
 @pytest.fixture
+def signed_in(site):
+    """Signs a page in without the form, for tests about what comes after it: a session
+    made in the database as signing in makes one, its cookie given to the page's browser.
+    Half a second less a test than the form (its page, then the landing page, drawn for
+    nothing); the form and the landing pages are the `sign_in` tests' subject."""
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    def sign(page, username: str) -> None:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        name = settings.SESSION_COOKIE_NAME
+        cookie = {"name": name, "value": client.cookies[name].value, "url": site}
+        page.context.add_cookies([cookie])
+
+    return sign
+
+
+@pytest.fixture
 def sign_in(site):
     """Signs a page in through the sign-in form, as a person would."""
 
@@ -172,19 +199,32 @@ def sign_in(site):
     return sign
 
 
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
 @pytest.fixture
-def axe_check():
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-
+def axe_check(axe_source):
     def check(page) -> list[str]:
-        """The page's accessibility violations, one line each (empty when there are none)."""
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        results = axe.run(page, options=options)
+        """The page's accessibility violations, one line each (empty when there are none).
+
+        axe-core is put into the page only if it is not there yet, and only the violations
+        come back: the passes axe also reports were most of what crossed to Python."""
+        if not page.evaluate("typeof window.axe === 'object'"):
+            page.evaluate(axe_source)
+        violations = page.evaluate(
+            "options => axe.run(document, options).then(results => results.violations)",
+            AXE_OPTIONS,
+        )
         return [
             f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"]
+            for v in violations
         ]
 
     return check
