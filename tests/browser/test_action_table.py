@@ -7,7 +7,7 @@ PLAN = "/plans/putting-children-first-2011"
 
 
 def test_the_table_and_past_pages_have_no_accessibility_violations(
-    site, page, axe_check, sign_in, users
+    site, page, axe_check, signed_in, users
 ):
     as_at = f"as_at={timezone.localdate():%Y-%m-%d}"
     paths = [
@@ -22,7 +22,7 @@ def test_the_table_and_past_pages_have_no_accessibility_violations(
         f"/inspections/ofsted-safeguarding-lac-2010/recommendations/9/?{as_at}",
         f"/leads/rob-semens/?{as_at}",
     ]
-    sign_in(page, "board")
+    signed_in(page, "board")
     problems = {}
     for path in paths:
         response = page.goto(site + path)
@@ -38,10 +38,10 @@ def test_the_table_and_past_pages_have_no_accessibility_violations(
 
 
 def test_a_reader_ticks_a_filter_and_downloads_the_rows_without_javascript(
-    site, new_page, sign_in, users
+    site, new_page, signed_in, users
 ):
     page = new_page(java_script_enabled=False, accept_downloads=True)
-    sign_in(page, "board")
+    signed_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/")
     page.get_by_text("More filters").click()
     page.get_by_label("Overdue", exact=True).check()
@@ -54,9 +54,9 @@ def test_a_reader_ticks_a_filter_and_downloads_the_rows_without_javascript(
 
 
 def test_printing_the_table_prints_every_matching_row_without_link_addresses(
-    site, page, sign_in, users
+    site, page, signed_in, users
 ):
-    sign_in(page, "board")
+    signed_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/")
     page.emulate_media(media="print")
     rows = page.locator(".kp-print-only tbody tr")

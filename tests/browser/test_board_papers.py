@@ -84,10 +84,10 @@ def test_democratic_services_issue_the_june_2011_committee_paper_to_its_meeting(
 
 
 def test_a_board_member_opens_the_board_pack_from_the_meeting_page(
-    site, page, sign_in, meeting_data, axe_check
+    site, page, signed_in, meeting_data, axe_check
 ):
     meeting = meeting_data["board_meeting"]
-    sign_in(page, "board")
+    signed_in(page, "board")
     page.goto(f"{site}{meeting.get_absolute_url()}")
     assert axe_check(page) == []
     page.get_by_role("link", name="The board pack for this meeting").click()

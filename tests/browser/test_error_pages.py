@@ -8,10 +8,10 @@ from actions.models import Action
 PLAN = "/plans/putting-children-first-2011"
 
 
-def test_the_error_pages_have_no_accessibility_violations(site, page, axe_check, sign_in, users):
+def test_the_error_pages_have_no_accessibility_violations(site, page, axe_check, signed_in, users):
     blocked = []
     page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
-    sign_in(page, "board")
+    signed_in(page, "board")
     problems = {}
     for path, status in [("/plans/nope/", 404), ("/leads/?page=%00", 400),
                          ("/reporting-periods/", 403)]:  # fmt: skip
@@ -40,11 +40,11 @@ def test_the_500_page_has_no_accessibility_violations(site, page, axe_check):
     assert axe_check(page) == []
 
 
-def test_a_retired_action_has_no_accessibility_violations(site, page, axe_check, sign_in, users):
+def test_a_retired_action_has_no_accessibility_violations(site, page, axe_check, signed_in, users):
     Action.objects.filter(ref="1.1.1", plan__slug=PLAN.split("/")[-1]).update(
         retired_on="2011-11-15", retired_reason="Left out of the plan file."
     )
-    sign_in(page, "board")
+    signed_in(page, "board")
     for path in (f"{PLAN}/actions/1.1.1/", f"{PLAN}/actions/?retired=1"):
         page.goto(site + path)
         assert page.get_by_text("Retired").first.is_visible()

@@ -30,9 +30,9 @@ def _axe_clean(page, axe_check, url: str) -> None:
     assert axe_check(page) == [], url
 
 
-def test_every_new_page_passes_axe(site, page, sign_in, governance_data, axe_check):
+def test_every_new_page_passes_axe(site, page, signed_in, governance_data, axe_check):
     meeting, paper, action = (governance_data[k] for k in ("meeting", "paper", "action"))
-    sign_in(page, "office")
+    signed_in(page, "office")
     for url in [
         "/governance/",
         "/governance/kent-improvement-board/",
@@ -60,10 +60,10 @@ def test_every_new_page_passes_axe(site, page, sign_in, governance_data, axe_che
     assert axe_check(page) == []
 
 
-def test_a_board_member_signs_the_plan_from_their_own_account(site, page, sign_in, users,
+def test_a_board_member_signs_the_plan_from_their_own_account(site, page, signed_in, users,
                                                               axe_check):  # fmt: skip
     make_user("railton", role=BOARD_MEMBER, lead="Liz Railton")
-    sign_in(page, "railton")
+    signed_in(page, "railton")
     page.goto(f"{site}{SIGN_OFF}")
     page.get_by_role("link", name="Sign the plan as Liz Railton").click()
     assert axe_check(page) == []
@@ -77,10 +77,10 @@ def test_a_board_member_signs_the_plan_from_their_own_account(site, page, sign_i
     assert axe_check(page) == []
 
 
-def test_democratic_services_edit_the_paper_and_preview_it(site, page, sign_in, governance_data,
+def test_democratic_services_edit_the_paper_and_preview_it(site, page, signed_in, governance_data,
                                                           axe_check):  # fmt: skip
     paper = governance_data["paper"]
-    sign_in(page, "democratic")
+    signed_in(page, "democratic")
     page.goto(f"{site}/papers/committee/")
     page.get_by_role("link", name=f"Edit {paper.subject}").click()
     page.get_by_label("Summary").fill("Updates Members on progress on delivering the Plan")

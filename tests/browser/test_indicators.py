@@ -39,9 +39,9 @@ def test_the_new_pages_have_no_accessibility_violations(site, page, axe_check, t
     assert {path: found for path, found in problems.items() if found} == {}
 
 
-def test_the_office_records_a_reading_and_sees_it_on_the_indicator(site, page, sign_in):
+def test_the_office_records_a_reading_and_sees_it_on_the_indicator(site, page, signed_in):
     office(site)
-    sign_in(page, "office")
+    signed_in(page, "office")
     page.goto(site + INDICATOR)
     page.get_by_role("link", name="Record a reading").click()
     page.get_by_label("Value").fill("420")

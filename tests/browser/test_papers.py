@@ -14,9 +14,9 @@ def _media(settings, tmp_path):
 
 
 def test_the_plan_and_its_matrix_preview_without_accessibility_problems(
-    site, page, sign_in, users, axe_check
+    site, page, signed_in, users, axe_check
 ):
-    sign_in(page, "board")
+    signed_in(page, "board")
     page.goto(f"{site}/papers/")
     assert page.get_by_role("heading", name="Papers", exact=True).is_visible()
     assert axe_check(page) == []
@@ -31,9 +31,9 @@ def test_the_plan_and_its_matrix_preview_without_accessibility_problems(
 
 
 def test_democratic_services_issue_a_paper_and_find_it_in_the_archive(
-    site, page, sign_in, users, axe_check
+    site, page, signed_in, users, axe_check
 ):
-    sign_in(page, "democratic")
+    signed_in(page, "democratic")
     page.goto(f"{site}/papers/inspection/{INSPECTION}/?as_at=2011-11-15")
     assert axe_check(page) == []
     page.get_by_role("link", name="Download as PDF").click()

@@ -28,8 +28,10 @@ PAGES = [
 ]
 
 
-def test_every_browsing_page_has_no_accessibility_violations(site, page, axe_check, sign_in, users):
-    sign_in(page, "board")
+def test_every_browsing_page_has_no_accessibility_violations(
+    site, page, axe_check, signed_in, users
+):
+    signed_in(page, "board")
     problems = {}
     for path in PAGES:
         response = page.goto(site + path)
@@ -40,8 +42,8 @@ def test_every_browsing_page_has_no_accessibility_violations(site, page, axe_che
     assert problems == {}
 
 
-def test_a_reader_follows_a_cross_reference_there_and_back(site, page, sign_in, users):
-    sign_in(page, "board")
+def test_a_reader_follows_a_cross_reference_there_and_back(site, page, signed_in, users):
+    signed_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/2.1.3/")
     page.get_by_role("link", name="IN 3", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("IN 3")
@@ -49,9 +51,9 @@ def test_a_reader_follows_a_cross_reference_there_and_back(site, page, sign_in, 
     assert page.get_by_role("heading", level=1).inner_text() == "Action 2.1.3"
 
 
-def test_a_reader_filters_the_actions_without_javascript(site, new_page, sign_in, users):
+def test_a_reader_filters_the_actions_without_javascript(site, new_page, signed_in, users):
     page = new_page(java_script_enabled=False)
-    sign_in(page, "board")
+    signed_in(page, "board")
     page.goto(f"{site}{PLAN}/actions/")
     page.get_by_label("Search").fill("ethnicity")
     page.get_by_role("button", name="Apply filters").click()

@@ -38,9 +38,9 @@ def test_a_lead_records_an_update_from_my_actions_and_sees_it_in_the_history(
     assert ProgressUpdate.objects.get().commentary == "Programme timetable agreed with the unions."
 
 
-def test_a_mistake_is_explained_at_the_top_and_by_the_field(site, page, sign_in, users, november,
+def test_a_mistake_is_explained_at_the_top_and_by_the_field(site, page, signed_in, users, november,
                                                            axe_check):  # fmt: skip
-    sign_in(page, "alice")
+    signed_in(page, "alice")
     page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
     page.get_by_label("Off track").check()
     page.get_by_role("button", name="Save update").click()
@@ -74,9 +74,9 @@ def test_a_second_lead_saving_over_the_first_is_shown_the_conflict(
 
 
 def test_a_lead_cannot_reach_the_update_form_of_an_action_they_do_not_lead(
-    site, page, sign_in, users, november, axe_check
+    site, page, signed_in, users, november, axe_check
 ):
-    sign_in(page, "charlie")
+    signed_in(page, "charlie")
     response = page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
     assert response.status == 403
     assert page.get_by_role("heading", name="You cannot do this").is_visible()
@@ -85,7 +85,7 @@ def test_a_lead_cannot_reach_the_update_form_of_an_action_they_do_not_lead(
     assert axe_check(page) == []
 
 
-def test_a_priority_lead_verifies_a_completion(site, page, sign_in, users, november, axe_check):
+def test_a_priority_lead_verifies_a_completion(site, page, signed_in, users, november, axe_check):
     action = users["alice"].lead.actions.get(ref="1.1.1")
     update = ProgressUpdate.objects.create(
         action=action, period=november, author=users["alice"], status="complete",
@@ -95,7 +95,7 @@ def test_a_priority_lead_verifies_a_completion(site, page, sign_in, users, novem
     Evidence.objects.create(
         update=update, url="https://example.org/final-review", added_by=users["alice"]
     )
-    sign_in(page, "bob")
+    signed_in(page, "bob")
     page.goto(f"{site}{PLAN}/actions/1.1.1/")
     assert axe_check(page) == []
     page.get_by_label("Yes, verify it (Blue)").check()
@@ -106,9 +106,9 @@ def test_a_priority_lead_verifies_a_completion(site, page, sign_in, users, novem
 
 
 def test_the_programme_office_pages_have_no_accessibility_violations(
-    site, page, sign_in, users, november, axe_check
+    site, page, signed_in, users, november, axe_check
 ):
-    sign_in(page, "office")
+    signed_in(page, "office")
     page.goto(f"{site}/reporting-periods/")
     assert axe_check(page) == []
     page.get_by_role("link", name="close it").click()
@@ -127,7 +127,7 @@ def test_the_sign_in_page_has_no_accessibility_violations(site, page, axe_check)
 
 
 def test_the_suggested_rating_follows_the_status_and_date_as_they_are_chosen(
-    site, page, sign_in, users, november, axe_check
+    site, page, signed_in, users, november, axe_check
 ):
     """suggest.js gives the same rating and rule as the server's suggest_rating, case by case."""
     from actions.brag import suggest_rating
@@ -138,7 +138,7 @@ def test_the_suggested_rating_follows_the_status_and_date_as_they_are_chosen(
     )
     action = Action.objects.get(ref="1.1.1", plan__slug="putting-children-first-2011")
     today = date(2011, 11, 15)
-    sign_in(page, "alice")
+    signed_in(page, "alice")
     page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
     box = page.locator("#rating-suggestion")
     assert "Choose how the action is going above" in box.inner_text()

@@ -74,12 +74,12 @@ def test_the_programme_office_chases_closes_and_reopens_a_month(
     assert page.get_by_text("November 2011 is open again for updates.").is_visible()
 
 
-def test_a_verifier_reopens_a_blue_completion(site, page, sign_in, users, november, axe_check):
+def test_a_verifier_reopens_a_blue_completion(site, page, signed_in, users, november, axe_check):
     update = _completed(users, november)
     ProgressUpdate.objects.filter(pk=update.pk).update(
         verification="verified", rating="blue", suggested_rating="blue", verified_by=users["bob"]
     )
-    sign_in(page, "office")
+    signed_in(page, "office")
     page.goto(f"{site}{PLAN}/actions/1.1.1/")
     page.get_by_role("link", name="Reopen this completion").click()
     assert axe_check(page) == []
@@ -90,9 +90,9 @@ def test_a_verifier_reopens_a_blue_completion(site, page, sign_in, users, novemb
 
 
 def test_an_update_typed_when_the_session_ended_is_not_lost(
-    site, page, sign_in, users, november, axe_check
+    site, page, signed_in, users, november, axe_check
 ):
-    sign_in(page, "alice")
+    signed_in(page, "alice")
     page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
     assert page.locator("#timeout-warning").count() == 1
     page.get_by_label("On track").check()
