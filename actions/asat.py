@@ -5,11 +5,13 @@ One mechanism for every page (the dashboard's and the indicators' too): read the
 from its history in one query (the latest version of each row by then, deletions left out).
 """
 
+import hashlib
 from datetime import date, datetime, time
 from functools import wraps
 
 from django.core.exceptions import BadRequest
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -89,3 +91,18 @@ def as_at_context(request, as_at: date | None) -> dict:
     query = request.GET.copy()
     query.pop("as_at", None)
     return {"as_at": as_at, "today_query": query.urlencode()}
+
+
+def data_version(models: list[type[Model]]) -> str:
+    """A fingerprint of the data: the newest history record of each model, in one query.
+
+    Any save anywhere in these models adds a history row with a higher id, so a render
+    cached under the old fingerprint is never served for the new data.
+    """
+    tables = [m.history.model._meta.db_table for m in models]  # type: ignore[attr-defined]  # simple_history adds .history
+    quote = connection.ops.quote_name
+    selects = ", ".join(f"(SELECT MAX(history_id) FROM {quote(t)})" for t in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {selects}")  # noqa: S608 - table names from model metadata
+        row = cursor.fetchone()
+    return hashlib.sha256("-".join(str(v or 0) for v in row).encode()).hexdigest()

@@ -4,10 +4,8 @@ A paper cannot show a plan as it was before it was put into the product: a date 
 the plan's last import shows the plan as imported (the printed plan is what was loaded).
 """
 
-import hashlib
 from datetime import date, datetime, time
 
-from django.db import connection
 from django.db.models import Max, Model, QuerySet
 from django.utils import timezone
 
@@ -35,21 +33,6 @@ def versions_at(model: type[Model], moment: datetime, **scope) -> QuerySet:
         .latest_of_each()
         .exclude(history_type="-")
     )
-
-
-def data_version(models: list[type[Model]]) -> str:
-    """A fingerprint of the data: the newest history record of each model, in one query.
-
-    Any save anywhere in these models adds a history row with a higher id, so a render
-    cached under the old fingerprint is never served for the new data.
-    """
-    tables = [m.history.model._meta.db_table for m in models]  # type: ignore[attr-defined]  # simple_history adds .history
-    quote = connection.ops.quote_name
-    selects = ", ".join(f"(SELECT MAX(history_id) FROM {quote(t)})" for t in tables)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {selects}")  # noqa: S608 - table names from model metadata
-        row = cursor.fetchone()
-    return hashlib.sha256("-".join(str(v or 0) for v in row).encode()).hexdigest()
 
 
 def latest_updates_at(*, as_at: date, **action_filter) -> dict:

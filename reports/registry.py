@@ -10,11 +10,11 @@ from typing import Any
 from django.db.models import Model
 from django.http import Http404
 
+from actions.asat import data_version
 from actions.models import Plan
 from governance.models import CommitteePaper, Meeting
 from governance.services import committee_paper_mark_issued
 from reports import board_pack, committee_paper, inspection_plan, matrix, plan_document
-from reports.asat import data_version
 from reports.models import ReportKind
 from reports.rendering import PaperMeta, layout_version
 from targets.models import Inspection
