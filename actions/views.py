@@ -3,18 +3,36 @@
 Every page needs a signed-in user (LoginRequiredMiddleware); what each may change is
 decided by actions/rules.py."""
 
+import functools
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
 from actions import progress, selectors
-from actions.asat import as_at_context, as_at_from_request, moment_for, shows_as_at
+from actions import tables as tables_module
+from actions.asat import as_at_context, as_at_from_request, data_version, moment_for, shows_as_at
 from actions.dataquality import data_quality_report
 from actions.filters import ActionFilter
 from actions.forms import VerifyForm
-from actions.models import ProgressUpdate
+from actions.models import (
+    Action,
+    ActionLead,
+    CoreTask,
+    Lead,
+    Outcome,
+    Plan,
+    Priority,
+    ProgressUpdate,
+)
 from actions.tables import (
     ActionTable,
     actions_csv,
@@ -23,6 +41,7 @@ from actions.tables import (
     print_rows,
 )
 from kentplan.clock import today
+from targets.models import NoticeTarget, Recommendation
 from targets.selectors import notice_target_progress, target_progress
 
 ACTIONS_PER_PAGE = 25
@@ -59,16 +78,27 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     action_filter = _action_filter(request, plan, as_at)
     table = ActionTable(action_filter.qs)
     RequestConfig(request, paginate=False).configure(table)
-    every_row = _fetch_if_printable(table.data.data)
+    key = _print_key(request, plan, as_at)
+    printed = cache.get(key)
+    # Without the paper rows at hand, every matching row is fetched once: the page shows
+    # a slice of them and paper all of them. With them, only the page's rows are fetched.
+    every_row = _fetch_if_printable(table.data.data) if printed is None else None
     _paginate(table, page=_page_number(request), per_page=_per_page(request))
     shows_all = table.paginator.num_pages == 1
+    too_many_to_print = table.paginator.count > MAX_ROWS_SHOWN
+    if shows_all or too_many_to_print:
+        printed = ""
+    elif printed is None:
+        rows = {"print_rows": print_rows(every_row), "table": table}
+        printed = render_to_string("includes/action_print_rows.html", rows)
+        cache.set(key, printed, PRINT_CACHE_SECONDS)
     context = {
         "plan": plan,
         "filter": action_filter,
         "table": table,
         "shows_all": shows_all,
-        "print_rows": [] if shows_all else print_rows(every_row),
-        "too_many_to_print": every_row is None,
+        "printed_rows": mark_safe(printed),  # noqa: S308 - drawn by our own template
+        "too_many_to_print": too_many_to_print,
         "query": _query(request, drop=("page", "per_page")),
         **as_at_context(request, as_at),
     }
@@ -105,6 +135,38 @@ def action_download(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS_SHOWN = 1000  # per page with ?per_page=all, and on paper
+
+
+# What the rows for paper are drawn from: a save to any of them adds a history row.
+PRINT_SOURCES = [Plan, Priority, Outcome, Action, ActionLead, Lead, ProgressUpdate,
+                 NoticeTarget, Recommendation, CoreTask]  # fmt: skip
+PRINT_CACHE_SECONDS = 60 * 60
+
+
+def _print_key(request: HttpRequest, plan, as_at) -> str:
+    """The rows for paper are the same for the same plan, filters, order, day (what is
+    overdue moves with it), data and code, so they are drawn once and kept in the shared
+    cache: drawing up to 1,000 rows was most of the table's time."""
+    parts = [
+        plan.pk,
+        _query(request, drop=("page", "per_page", "as_at")),
+        as_at,
+        today(),
+        data_version(PRINT_SOURCES),
+        _print_layout(),
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"kp:actions-print:{digest}"
+
+
+@functools.cache
+def _print_layout() -> str:
+    """The code that draws the rows for paper, so a deploy that changes it draws afresh."""
+    sources = [
+        Path(tables_module.__file__),
+        Path(settings.BASE_DIR, "templates/includes/action_print_rows.html"),
+    ]
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
 
 
 def _fetch_if_printable(ordered):

@@ -43,6 +43,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         snapshot_take()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with nothing cached. Cached pages are keyed by the newest history
+    ids, and a test's rolled-back rows free their ids on SQLite for the next test's own."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _flush_by_deleting():
     """Tests outside a transaction (the browser tests) empty the database after each test.

@@ -3,6 +3,7 @@ answers are counted by hand (see `table_plan`), with the date fixed at 15 Novemb
 
 import csv
 import io
+import re
 from datetime import UTC, date, datetime
 
 import openpyxl
@@ -11,6 +12,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from actions import views
 from actions.models import ProgressUpdate, ReportingPeriod
 from tests.conftest import make_user
 from tests.factories import ActionFactory, OutcomeFactory, PlanFactory, PriorityFactory
@@ -216,3 +218,30 @@ def test_the_page_and_downloads_stay_within_their_query_budget(
         client.get(f"{URL}?overdue=1&missing_update=1&as_at=2011-11-01")
     with django_assert_max_num_queries(14):
         client.get("/plans/table-test/actions/download.xlsx?overdue=1")
+
+
+def _paper_rows(html: str) -> str:
+    match = re.search(r'<div class="kp-print-only">\s*<table.*?</table>', html, re.S)
+    assert match, "the page has no rows for paper"
+    return match.group(0)
+
+
+def test_the_rows_for_paper_are_drawn_once_then_again_when_the_data_changes(
+    client, plan_2011, users, open_period, monkeypatch
+):
+    drawn = []
+    draw = views.print_rows
+    monkeypatch.setattr(views, "print_rows", lambda actions: drawn.append(1) or draw(actions))
+    url = f"/plans/{plan_2011.slug}/actions/"
+
+    first = _paper_rows(client.get(url).content.decode())
+    again = _paper_rows(client.get(f"{url}?page=2").content.decode())
+    assert len(drawn) == 1 and again == first
+    assert "129 actions" in first and "1.1.1" in first and "Off track" not in first
+
+    add_update(plan_2011.actions.get(ref="1.1.1"), open_period, users["alice"], "red", "off_track")
+    changed = _paper_rows(client.get(url).content.decode())
+    assert len(drawn) == 2 and "Off track" in changed
+
+    reordered = _paper_rows(client.get(f"{url}?sort=-ref").content.decode())
+    assert len(drawn) == 3 and reordered != changed
