@@ -7,6 +7,8 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from actions import progress
 from actions.models import Action, ProgressUpdate
@@ -40,6 +42,18 @@ def test_the_header_counts_what_awaits_verification(client_for, users, open_peri
     page = client_for("bob").get("/plans/putting-children-first-2011/").content.decode()
     assert "To verify" in page and 'kp-count">1</strong>' in page
     assert "To verify" not in client_for("alice").get("/").content.decode()
+
+
+def test_my_actions_counts_what_awaits_verification_once_for_the_inbox_and_the_header(
+    client_for, users, open_period
+):
+    completed("1.1.1", users["alice"], open_period)
+    client = client_for("bob")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/my-actions/").content.decode()
+    assert "Awaiting your verification (1)" in page and 'kp-count">1</strong>' in page
+    counts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]
+    assert len([sql for sql in counts if "pending" in sql]) == 1
 
 
 def test_the_programme_office_sees_every_completion_but_its_own(client_for, users, open_period):
