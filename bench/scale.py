@@ -133,6 +133,11 @@ def copy_plan(original_data: dict, number: int) -> None:
         bulk_create_with_history(updates, ProgressUpdate, batch_size=1000)
 
 
+# Pages keep what they draw in the cache (the table's rows for paper, charts); a label
+# starting with this is measured with the cache emptied before every request.
+COLD = "nothing cached: "
+
+
 def pages() -> list[tuple[str, str]]:
     from actions.models import Lead
 
@@ -143,6 +148,7 @@ def pages() -> list[tuple[str, str]]:
         ("home (plans)", "/"),
         ("plan", f"{plan}/"),
         ("actions table", f"{plan}/actions/"),
+        (COLD + "actions table", f"{plan}/actions/"),
         ("actions table, search", f"{plan}/actions/?q=audit+social+worker"),
         ("actions table, lead filter", f"{plan}/actions/?lead={lead.pk}"),
         ("actions table, page 3 sorted", f"{plan}/actions/?page=3&sort=-ref"),
@@ -174,6 +180,7 @@ def pages() -> list[tuple[str, str]]:
 
 def measure() -> None:
     from django.contrib.auth import get_user_model
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -195,6 +202,8 @@ def measure() -> None:
     for label, url in pages():
         times, size, count = [], 0, 0
         for attempt in range(ARGS.repeat + 2):
+            if label.startswith(COLD):
+                cache.clear()
             with CaptureQueriesContext(connection) as queries:
                 start = time.perf_counter()
                 response = client.get(url, secure=True)  # production answers HTTPS only
