@@ -216,12 +216,24 @@ def axe_check(axe_source):
 
         axe-core is put into the page only if it is not there yet, and only the violations
         come back: the passes axe also reports were most of what crossed to Python."""
-        if not page.evaluate("typeof window.axe === 'object'"):
-            page.evaluate(axe_source)
-        violations = page.evaluate(
-            "options => axe.run(document, options).then(results => results.violations)",
-            AXE_OPTIONS,
-        )
+        from playwright.sync_api import Error as PlaywrightError
+
+        for attempt in range(3):
+            # A click may have started a navigation that has not replaced the page yet:
+            # a check begun on the old page fails when the new one arrives, and is run
+            # again on the page the click led to, which is the one the test means.
+            page.wait_for_load_state()
+            try:
+                if not page.evaluate("typeof window.axe === 'object'"):
+                    page.evaluate(axe_source)
+                violations = page.evaluate(
+                    "options => axe.run(document, options).then(results => results.violations)",
+                    AXE_OPTIONS,
+                )
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
         return [
             f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
             for v in violations
