@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from actions.models import Evidence, ProgressUpdate, ReportingPeriod
 
@@ -169,9 +170,11 @@ def test_in_the_demo_each_role_completes_its_month_without_a_dead_end(
     link = page.get_by_role("link", name=re.compile(r"^Update action ")).first
     ref = link.get_attribute("href").split("/actions/")[1].split("/")[0]
     link.click()
+    page.wait_for_load_state()  # the form's script listens once the page has loaded
     page.get_by_label("On track").check()
-    suggestion = page.locator("#rating-suggestion").inner_text()  # shown as soon as chosen
-    assert suggestion.startswith("Suggested rating for the status chosen:")
+    expect(page.locator("#rating-suggestion")).to_contain_text(  # shown as soon as chosen
+        "Suggested rating for the status chosen:"
+    )
     page.get_by_label("Commentary").fill("Workshops held with every team this month.")
     assert axe_check(page) == []
     page.get_by_role("button", name="Save update").click()
