@@ -22,3 +22,11 @@ SECURE_SSL_REDIRECT = False
 # on every request, so a page's query count does not depend on when it was last renewed.
 # (tests/test_sign_in.py sets the production interval to test the renewal itself.)
 SESSION_RENEW_SECONDS = 0
+
+# On SQLite the test database is a file beside the code, not one in memory: the browser
+# tests' live server then answers on connections of its own, as the demo's server does.
+# In memory, Django hands the server the test's one connection, shared by its threads
+# and the test's; two uses at once failed with "database table is locked". pytest-xdist
+# gives each worker its own file (…_gw0, …_gw1).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from actions.models import Plan
 from tests.seedsnapshot import snapshot_restore
@@ -64,26 +63,18 @@ def page(chromium):
 class InFlight:
     """Wraps the live server's WSGI application to count the requests it is still serving.
 
-    The server answers in its own threads, on the test's own database connection when the
-    database is SQLite in memory. A page the browser left mid-request (a click, then the
-    test ends) can still be using it when the test's database is emptied; the flush then
-    fails. The site waits for the count to reach nought before the test lets go.
+    A page the browser left mid-request (a click, then the test ends) can still be using
+    the database when the test's tables are emptied; on SQLite the flush then waits on
+    the server's lock, or fails. The site waits for the count to reach nought before the
+    test lets go. (The test database is a file, not one in memory, so the server has
+    connections of its own, as in production: settings_test.py says why.)"""
 
-    One connection shared by the server's threads is not safe for two requests at once:
-    a page's own fetch (the live rating, the timeout warning) overlapping a navigation
-    interleaves their transactions, and on a slow machine that breaks the connection
-    for every later test. So the requests on a shared connection take turns, as they
-    never need to in production, where each worker has its own."""
-
-    def __init__(self, application, one_at_a_time: bool):
+    def __init__(self, application):
         self.application = application
         self.serving = 0
         self.quiet = threading.Condition()
-        self.turn = threading.Lock() if one_at_a_time else None
 
     def __call__(self, environ, start_response):
-        if self.turn is not None:
-            self.turn.acquire()
         with self.quiet:
             self.serving += 1
         try:
@@ -96,8 +87,6 @@ class InFlight:
         with self.quiet:
             self.serving -= 1
             self.quiet.notify_all()
-        if self.turn is not None:
-            self.turn.release()
 
     def wait(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
@@ -138,8 +127,7 @@ def site(transactional_db, live_server, chromium):
     wait, while the database is being emptied."""
     server = live_server.thread.httpd
     if not isinstance(server.application, InFlight):
-        shared = connection.vendor == "sqlite" and connection.is_in_memory_db()
-        server.application = InFlight(server.application, one_at_a_time=shared)
+        server.application = InFlight(server.application)
     if not Plan.objects.exists():
         snapshot_restore()
     yield live_server.url
