@@ -5,9 +5,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from actions.models import Lead, Plan
+from kentplan.history import HistoricalRecords
 from targets.models import Indicator
 
 

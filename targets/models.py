@@ -6,7 +6,8 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
+
+from kentplan.history import HistoricalRecords
 
 
 class DatePrecision(models.TextChoices):
