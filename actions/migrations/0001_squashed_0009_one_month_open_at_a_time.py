@@ -5,7 +5,8 @@ model (through the history tables, nearly all of them). Databases that ran some 
 the old migrations carry on with those; Django chooses.
 0005 and 0007 only corrected rows already loaded (Kathy Lambourn's job title,
 month-only dates): a new database has none, so their data steps are left out.
-Both routes were compared as real databases (SQLite and PostgreSQL) when this was made;
+Both routes build the same database (scripts/compare_migration_routes.py, SQLite and
+PostgreSQL);
 tests/kentplan/test_migrations.py checks that they give the same models."""
 
 import actions.models

@@ -4,7 +4,8 @@ per app instead of replaying every change, each of which re-rendered every relat
 model (through the history tables, nearly all of them). Databases that ran some of
 the old migrations carry on with those; Django chooses.
 Neither of the two had a data step.
-Both routes were compared as real databases (SQLite and PostgreSQL) when this was made;
+Both routes build the same database (scripts/compare_migration_routes.py, SQLite and
+PostgreSQL);
 tests/kentplan/test_migrations.py checks that they give the same models."""
 
 import django.db.models.deletion
