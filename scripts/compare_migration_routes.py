@@ -11,6 +11,7 @@ the two routes' models on every test run, which is quick but does not build the 
 PGURL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432)."""
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -24,13 +25,11 @@ import django, json, sys
 django.setup()
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.db.migrations.loader import MigrationLoader
+from kentplan.migration_routes import loader_through_the_old_migrations
 
 executor = MigrationExecutor(connection)
 if sys.argv[1] == "old":
-    executor.loader = MigrationLoader(connection, replace_migrations=False)
-    for key, squash in executor.loader.replacements.items():
-        executor.loader.graph.remove_replacement_node(key, squash.replaces)
+    executor.loader = loader_through_the_old_migrations(connection)
 targets = executor.loader.graph.leaf_nodes()
 executor.migrate(targets, plan=executor.migration_plan(targets))
 
@@ -67,8 +66,6 @@ print(json.dumps(described, default=str))
 
 
 def build(route: str, database_url: str) -> dict:
-    import json
-
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -96,7 +93,10 @@ def differences(old: dict, new: dict) -> list[str]:
 
 
 def _psql(server: str, statement: str) -> None:
-    subprocess.run(["psql", "-q", "-d", f"{server}/postgres", "-c", statement], check=True)
+    quiet = {**os.environ, "PGOPTIONS": "-c client_min_messages=warning"}
+    subprocess.run(
+        ["psql", "-q", "-d", f"{server}/postgres", "-c", statement], check=True, env=quiet
+    )
 
 
 def main() -> None:

@@ -9,22 +9,14 @@ for every run: run it when a squash is made or changed."""
 
 from django.db.migrations.loader import MigrationLoader
 
+from kentplan.migration_routes import loader_through_the_old_migrations
+
 SQUASHED_APPS = ("actions", "governance", "targets")
 
 
-def _state_through_the_old_migrations():
-    loader = MigrationLoader(None, replace_migrations=False)
-    for key, squash in loader.replacements.items():
-        loader.graph.remove_replacement_node(key, squash.replaces)
-    return loader.project_state()
-
-
-def _state_through_the_squashes():
-    return MigrationLoader(None).project_state()
-
-
 def test_the_squashes_and_the_old_migrations_give_the_same_models():
-    old, squashed = _state_through_the_old_migrations(), _state_through_the_squashes()
+    old = loader_through_the_old_migrations().project_state()
+    squashed = MigrationLoader(None).project_state()
     assert sorted(old.models) == sorted(squashed.models)
     differing = [key for key in old.models if old.models[key] != squashed.models[key]]
     assert differing == []
