@@ -3,9 +3,11 @@ committee paper (seed 002) from the data, issue it to its meeting and find it in
 archive; a board member opens the Improvement Board's pack from its meeting page. Axe on
 every page on the way."""
 
+import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from governance.models import CommitteePaper, Meeting
 from governance.sampledata import (
@@ -51,12 +53,12 @@ def test_democratic_services_issue_the_june_2011_committee_paper_to_its_meeting(
     assert axe_check(page) == []
     page.get_by_role("link", name=paper.subject, exact=True).click()
     page.wait_for_load_state()
-    assert page.url.endswith(f"/papers/committee/{paper.pk}/")
+    expect(page).to_have_url(re.compile(re.escape(f"/papers/committee/{paper.pk}/") + "$"))
     assert FIGURE in _text(page) and "To: Specialist Children" in _text(page)
     assert axe_check(page) == []
 
     page.get_by_role("link", name="Download as PDF").click()
-    assert page.get_by_role("heading", name="The PDF is being prepared").is_visible()
+    expect(page.get_by_role("heading", name="The PDF is being prepared")).to_be_visible()
     page.get_by_role("link", name="Stop checking automatically").click()
     assert axe_check(page) == []
     from reports.services import paper_render
@@ -64,14 +66,14 @@ def test_democratic_services_issue_the_june_2011_committee_paper_to_its_meeting(
     paper_render(rendered=RenderedPaper.objects.get())  # what the worker does
     page.goto(f"{site}/papers/committee/{paper.pk}/")
     page.get_by_role("button", name="Issue this paper to").click()
-    assert page.get_by_text("Issued:").is_visible()
+    expect(page.get_by_text("Issued:")).to_be_visible()
     assert axe_check(page) == []
     issued = IssuedPaper.objects.get()
     assert issued.meeting == paper.meeting
     assert paper.meeting.body.name in _text(page)
 
     page.get_by_role("link", name="Papers", exact=True).last.click()
-    assert page.get_by_role("link", name=issued.title).is_visible()
+    expect(page.get_by_role("link", name=issued.title)).to_be_visible()
     assert axe_check(page) == []
 
     page.goto(f"{site}/papers/committee/{paper.pk}/")
@@ -80,7 +82,7 @@ def test_democratic_services_issue_the_june_2011_committee_paper_to_its_meeting(
     assert axe_check(page) == []
     page.get_by_role("link", name="The meeting").click()
     page.get_by_role("link", name=issued.title).click()
-    assert page.url.endswith(issued.get_absolute_url())
+    expect(page).to_have_url(re.compile(re.escape(issued.get_absolute_url()) + "$"))
 
 
 def test_a_board_member_opens_the_board_pack_from_the_meeting_page(

@@ -3,6 +3,7 @@
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from actions.sampledata import DEMO_PASSWORD
 from governance.sampledata import sample_data_load
@@ -21,9 +22,9 @@ def test_a_board_member_reads_the_dashboard_follows_a_count_and_looks_back(
     demo, page, sign_in, axe_check
 ):
     sign_in(page, "liz.railton", DEMO_PASSWORD)
-    assert page.url == f"{demo}{PLAN}/dashboard/"
-    assert page.get_by_role("heading", name="Improvement Board dashboard").is_visible()
-    assert page.locator("figure.kp-chart svg").is_visible()
+    expect(page).to_have_url(f"{demo}{PLAN}/dashboard/")
+    expect(page.get_by_role("heading", name="Improvement Board dashboard")).to_be_visible()
+    expect(page.locator("figure.kp-chart svg")).to_be_visible()
     assert axe_check(page) == []
 
     red = page.get_by_role("link", name="red: Whole plan")
@@ -39,14 +40,14 @@ def test_a_board_member_reads_the_dashboard_follows_a_count_and_looks_back(
     page.go_back()
     page.get_by_label("Show the dashboard as at a date").fill("2011-05-31")
     page.get_by_role("button", name="Show").click()
-    assert page.get_by_role("heading", name="As at 31 May 2011").is_visible()
-    assert page.get_by_text("Where the plan stands on 31 May 2011").is_visible()
+    expect(page.get_by_role("heading", name="As at 31 May 2011")).to_be_visible()
+    expect(page.get_by_text("Where the plan stands on 31 May 2011")).to_be_visible()
     assert "as_at=2011-05-31" in page.get_by_role("link", name="red: Whole plan").get_attribute(
         "href"
     )
     assert axe_check(page) == []
     page.get_by_role("link", name="Back to today’s dashboard").click()
-    assert page.url == f"{demo}{PLAN}/dashboard/"
+    expect(page).to_have_url(f"{demo}{PLAN}/dashboard/")
 
 
 def test_democratic_services_land_on_the_dashboard_and_leads_on_my_actions(demo, new_page, sign_in):

@@ -2,6 +2,7 @@
 A/AA violation, and nothing on any page blocked by the Content-Security-Policy."""
 
 from django.template.loader import render_to_string
+from playwright.sync_api import expect
 
 from actions.models import Action
 
@@ -30,7 +31,7 @@ def test_the_csrf_page_has_no_accessibility_violations(site, page, axe_check):
     page.get_by_label("Username").fill("alice")
     page.get_by_label("Password").fill("x")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="The form was open for too long").is_visible()
+    expect(page.get_by_role("heading", name="The form was open for too long")).to_be_visible()
     assert axe_check(page) == []
 
 
@@ -47,5 +48,5 @@ def test_a_retired_action_has_no_accessibility_violations(site, page, axe_check,
     signed_in(page, "board")
     for path in (f"{PLAN}/actions/1.1.1/", f"{PLAN}/actions/?retired=1"):
         page.goto(site + path)
-        assert page.get_by_text("Retired").first.is_visible()
+        expect(page.get_by_text("Retired").first).to_be_visible()
         assert axe_check(page) == [], path

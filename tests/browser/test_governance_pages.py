@@ -4,6 +4,7 @@ edit the June 2011 committee paper and preview it as it will print."""
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from actions.rules import BOARD_MEMBER
 from governance.models import BoardAction, CommitteePaper, Meeting
@@ -73,7 +74,7 @@ def test_a_board_member_signs_the_plan_from_their_own_account(site, page, signed
     assert axe_check(page) == []
     page.get_by_label("I have read the plan and commit to it").check()
     page.get_by_role("button", name="Sign the plan").click()
-    assert page.get_by_text("1 of 11 has signed").is_visible()
+    expect(page.get_by_text("1 of 11 has signed")).to_be_visible()
     assert axe_check(page) == []
 
 
@@ -88,7 +89,7 @@ def test_democratic_services_edit_the_paper_and_preview_it(site, page, signed_in
     new.get_by_label("Heading").fill("Next steps")
     new.get_by_label("Text").fill("The Panel will meet on 22 June.\n\n[performance]")
     page.get_by_role("button", name="Save and preview").click()
-    assert page.url == f"{site}/papers/committee/{paper.pk}/"
+    expect(page).to_have_url(f"{site}/papers/committee/{paper.pk}/")
     assert axe_check(page) == []
     paper_text = " ".join(page.locator("main").inner_text().split())
     assert "Updates Members on progress on delivering the Plan" in paper_text

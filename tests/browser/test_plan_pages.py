@@ -1,6 +1,8 @@
 """The plan-browsing pages in a real browser: they render in the GOV.UK look, links
 work, and axe-core finds no WCAG 2.2 A/AA violation on any of them."""
 
+from playwright.sync_api import expect
+
 PLAN = "/plans/putting-children-first-2011"
 
 PAGES = [
@@ -58,7 +60,7 @@ def test_a_reader_filters_the_actions_without_javascript(site, new_page, signed_
     page.get_by_label("Search").fill("ethnicity")
     page.get_by_role("button", name="Apply filters").click()
     assert "1 action matches these filters." in page.content()
-    assert page.get_by_role("link", name="6.3.6", exact=True).is_visible()
+    expect(page.get_by_role("link", name="6.3.6", exact=True)).to_be_visible()
 
 
 def test_the_accessibility_check_does_find_violations(page, axe_check):

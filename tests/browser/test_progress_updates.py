@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from actions.models import Evidence, ProgressUpdate, ReportingPeriod
 
@@ -20,7 +21,7 @@ def test_a_lead_records_an_update_from_my_actions_and_sees_it_in_the_history(
     site, page, sign_in, users, november, axe_check
 ):
     sign_in(page, "alice")
-    assert page.get_by_role("heading", name="My actions").is_visible()
+    expect(page.get_by_role("heading", name="My actions")).to_be_visible()
     assert axe_check(page) == []
     page.get_by_role("link", name="Update action 1.1.1").click()
     page.get_by_label("On track").check()
@@ -29,9 +30,11 @@ def test_a_lead_records_an_update_from_my_actions_and_sees_it_in_the_history(
     page.get_by_label("What the evidence shows").fill("Programme timetable")
     assert axe_check(page) == []
     page.get_by_role("button", name="Save update").click()
-    assert page.url == f"{site}{PLAN}/actions/1.1.1/"
-    assert page.get_by_text("Your update on action 1.1.1 for November 2011 is saved.").is_visible()
-    assert page.get_by_role("link", name="Programme timetable").is_visible()
+    expect(page).to_have_url(f"{site}{PLAN}/actions/1.1.1/")
+    expect(
+        page.get_by_text("Your update on action 1.1.1 for November 2011 is saved.")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Programme timetable")).to_be_visible()
     history = page.locator("#history + table").inner_text()
     assert "alice" in history and "Update for November 2011" in history
     assert axe_check(page) == []
@@ -66,7 +69,9 @@ def test_a_second_lead_saving_over_the_first_is_shown_the_conflict(
     first.get_by_role("button", name="Save update").click()
     second.get_by_label("Commentary").fill("Bob's account of the month")
     second.get_by_role("button", name="Save update").click()
-    assert second.get_by_role("heading", name="Someone else has updated action 1.1.1").is_visible()
+    expect(
+        second.get_by_role("heading", name="Someone else has updated action 1.1.1")
+    ).to_be_visible()
     assert "Alice's account of the month" in second.content().replace("&#x27;", "'")
     assert second.get_by_label("Commentary").input_value() == "Bob's account of the month"
     assert axe_check(second) == []
@@ -79,7 +84,7 @@ def test_a_lead_cannot_reach_the_update_form_of_an_action_they_do_not_lead(
     signed_in(page, "charlie")
     response = page.goto(f"{site}{PLAN}/actions/1.1.1/update/")
     assert response.status == 403
-    assert page.get_by_role("heading", name="You cannot do this").is_visible()
+    expect(page.get_by_role("heading", name="You cannot do this")).to_be_visible()
     page.goto(f"{site}{PLAN}/actions/1.1.1/")
     assert page.get_by_role("link", name="Update for November 2011").count() == 0
     assert axe_check(page) == []
@@ -100,7 +105,7 @@ def test_a_priority_lead_verifies_a_completion(site, page, signed_in, users, nov
     assert axe_check(page) == []
     page.get_by_label("Yes, verify it (Blue)").check()
     page.get_by_role("button", name="Save decision").click()
-    assert page.get_by_text("Action 1.1.1’s completion is verified.").is_visible()
+    expect(page.get_by_text("Action 1.1.1’s completion is verified.")).to_be_visible()
     update.refresh_from_db()
     assert (update.rating, update.verified_by) == ("blue", users["bob"])
 

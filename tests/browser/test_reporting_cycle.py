@@ -35,33 +35,33 @@ def test_a_priority_lead_returns_a_completion_from_the_inbox_and_the_lead_sees_i
 ):
     _completed(users, november)
     sign_in(page, "bob")
-    assert page.get_by_role("heading", name="Awaiting your verification (1)").is_visible()
+    expect(page.get_by_role("heading", name="Awaiting your verification (1)")).to_be_visible()
     assert axe_check(page) == []
     page.locator("#verify").locator("..").get_by_role("link", name="Verify action 1.1.1").click()
     page.get_by_label("No, send it back").check()
     page.get_by_label("Comment for the lead").fill("The minutes are missing")
     page.get_by_role("button", name="Save decision").click()
-    assert page.get_by_text("Action 1.1.1’s completion is sent back.").is_visible()
+    expect(page.get_by_text("Action 1.1.1’s completion is sent back.")).to_be_visible()
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, "alice")
     returned = page.locator("#returned")
-    assert returned.is_visible()
-    assert page.get_by_text("The minutes are missing").is_visible()
+    expect(returned).to_be_visible()
+    expect(page.get_by_text("The minutes are missing")).to_be_visible()
     assert axe_check(page) == []
     page.get_by_role("link", name="Change update action 1.1.1").first.click()
-    assert "/actions/1.1.1/update/" in page.url
+    expect(page).to_have_url(re.compile(r"/actions/1\.1\.1/update/"))
 
 
 def test_the_programme_office_chases_closes_and_reopens_a_month(
     site, page, sign_in, users, november, axe_check
 ):
     sign_in(page, "office")
-    assert page.get_by_role("heading", name="Returns for November 2011").is_visible()
+    expect(page.get_by_role("heading", name="Returns for November 2011")).to_be_visible()
     page.get_by_role("link", name="See the returns by priority and by lead").click()
     assert axe_check(page) == []
     page.get_by_role("button", name="Chase").click()
-    assert page.get_by_text("Reminder sent to").is_visible()
-    assert page.get_by_text("chased today").is_visible()
+    expect(page.get_by_text("Reminder sent to")).to_be_visible()
+    expect(page.get_by_text("chased today")).to_be_visible()
     assert axe_check(page) == []
     page.goto(f"{site}/reporting-periods/{november.pk}/close/")
     page.get_by_role("button", name="Yes, close November 2011").click()
@@ -72,7 +72,7 @@ def test_the_programme_office_chases_closes_and_reopens_a_month(
     assert axe_check(page) == []
     page.get_by_label("Why are you reopening November 2011?").fill("A lead was on leave")
     page.get_by_role("button", name="Reopen November 2011").click()
-    assert page.get_by_text("November 2011 is open again for updates.").is_visible()
+    expect(page.get_by_text("November 2011 is open again for updates.")).to_be_visible()
 
 
 def test_a_verifier_reopens_a_blue_completion(site, page, signed_in, users, november, axe_check):
@@ -86,7 +86,7 @@ def test_a_verifier_reopens_a_blue_completion(site, page, signed_in, users, nove
     assert axe_check(page) == []
     page.get_by_label("Why are you reopening this completion?").fill("Audit found a gap")
     page.get_by_role("button", name="Reopen the completion").click()
-    assert page.get_by_text("Returned: update needed").is_visible()
+    expect(page.get_by_text("Returned: update needed")).to_be_visible()
     assert axe_check(page) == []
 
 
@@ -106,7 +106,7 @@ def test_an_update_typed_when_the_session_ended_is_not_lost(
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"**{PLAN}/actions/1.1.1/update/")
     assert page.get_by_label("Commentary").input_value() == "Typed over a long lunch"
-    assert page.get_by_text("What you typed before your session ended").is_visible()
+    expect(page.get_by_text("What you typed before your session ended")).to_be_visible()
     assert axe_check(page) == []
     page.get_by_role("button", name="Save update").click()
     assert ProgressUpdate.objects.get().commentary == "Typed over a long lunch"
@@ -119,14 +119,14 @@ def test_the_timeout_warning_offers_to_stay_signed_in(
     page.clock.install()  # the page's timers run on a clock the test moves on
     sign_in(page, "alice")
     dialog = page.locator("#timeout-warning")
-    assert not dialog.is_visible()
+    expect(dialog).to_be_hidden()
     page.clock.fast_forward("00:11")
     dialog.get_by_role("button", name="Stay signed in").wait_for(state="visible", timeout=5000)
     assert axe_check(page) == []
     with page.expect_response("**/session/keep-alive/") as response:
         dialog.get_by_role("button", name="Stay signed in").click()
     assert response.value.status == 204
-    assert not dialog.is_visible()
+    expect(dialog).to_be_hidden()
 
     # Escape is "stay signed in" too: the session is renewed, not left to end unseen.
     page.clock.fast_forward("00:11")
@@ -143,7 +143,7 @@ def test_the_timeout_warning_offers_to_stay_signed_in(
     dialog.get_by_role("button", name="Stay signed in").click()
     assert dialog.get_by_role("alert").wait_for(state="visible", timeout=5000) is None
     assert "could not be kept signed in" in dialog.get_by_role("alert").inner_text()
-    assert dialog.is_visible()
+    expect(dialog).to_be_visible()
     assert axe_check(page) == []
 
 
@@ -165,7 +165,7 @@ def test_in_the_demo_each_role_completes_its_month_without_a_dead_end(
 
     # The delivery lead: from My actions to a saved update and back to My actions.
     sign_in(page, "rob.semens", DEMO_PASSWORD)
-    assert page.locator("#returned").is_visible()  # the demo's returned completion heads it
+    expect(page.locator("#returned")).to_be_visible()  # the demo's returned completion heads it
     assert axe_check(page) == []
     link = page.get_by_role("link", name=re.compile(r"^Update action ")).first
     ref = link.get_attribute("href").split("/actions/")[1].split("/")[0]
@@ -178,7 +178,9 @@ def test_in_the_demo_each_role_completes_its_month_without_a_dead_end(
     page.get_by_label("Commentary").fill("Workshops held with every team this month.")
     assert axe_check(page) == []
     page.get_by_role("button", name="Save update").click()
-    assert page.get_by_text(f"Your update on action {ref} for November 2011 is saved.").is_visible()
+    expect(
+        page.get_by_text(f"Your update on action {ref} for November 2011 is saved.")
+    ).to_be_visible()
     history = page.locator("#history + table").inner_html()
     assert "November 2011: status</strong> set to On track" in history
     assert axe_check(page) == []
@@ -193,12 +195,12 @@ def test_in_the_demo_each_role_completes_its_month_without_a_dead_end(
     assert waiting > 0
     assert axe_check(page) == []
     page.locator("#verify + p + table").get_by_role("link", name="Verify").first.click()
-    assert page.get_by_role("heading", name="Verify the completion").is_visible()
+    expect(page.get_by_role("heading", name="Verify the completion")).to_be_visible()
     assert axe_check(page) == []
     page.get_by_label("Yes, verify it (Blue)").check()
     page.get_by_role("button", name="Save decision").click()
-    assert page.url.endswith("/my-actions/")
-    assert page.get_by_text("’s completion is verified.").is_visible()
+    expect(page).to_have_url(re.compile(r"/my-actions/$"))
+    expect(page.get_by_text("’s completion is verified.")).to_be_visible()
     assert page.locator("#verify").inner_text() == f"Awaiting your verification ({waiting - 1})"
     assert axe_check(page) == []
     page.get_by_role("button", name="Sign out").click()
@@ -208,12 +210,12 @@ def test_in_the_demo_each_role_completes_its_month_without_a_dead_end(
     page.get_by_role("link", name="See the returns by priority and by lead").click()
     assert axe_check(page) == []
     page.get_by_role("button", name="Chase").click()
-    assert page.get_by_text("Reminder sent to").is_visible()
+    expect(page.get_by_text("Reminder sent to")).to_be_visible()
     assert axe_check(page) == []
     page.get_by_role("link", name="close November 2011").click()
     assert axe_check(page) == []
     page.get_by_role("button", name="Yes, close November 2011").click()
-    assert page.get_by_text("November 2011 is closed; its updates are now frozen.").is_visible()
+    expect(page.get_by_text("November 2011 is closed; its updates are now frozen.")).to_be_visible()
     assert axe_check(page) == []
     assert ReportingPeriod.objects.get(month=date(2011, 11, 1)).closed_at is not None
 
