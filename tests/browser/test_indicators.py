@@ -2,6 +2,7 @@
 uploads a file with its preview; axe-core finds no WCAG 2.2 A/AA violation on any page."""
 
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 
 from actions import rules
 
@@ -34,7 +35,7 @@ def test_the_new_pages_have_no_accessibility_violations(site, page, axe_check, t
     page.goto(f"{site}/indicators/readings/upload/")
     page.get_by_label("Readings file (CSV)").set_input_files(str(bad))
     page.get_by_role("button", name="Check the file").click()
-    assert "Row 2: 112 is not a percentage between 0 and 100" in page.content()
+    expect(page.locator("main")).to_contain_text("Row 2: 112 is not a percentage between 0 and 100")
     problems["preview with problems"] = axe_check(page)
     assert {path: found for path, found in problems.items() if found} == {}
 

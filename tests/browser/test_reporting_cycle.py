@@ -109,6 +109,7 @@ def test_an_update_typed_when_the_session_ended_is_not_lost(
     expect(page.get_by_text("What you typed before your session ended")).to_be_visible()
     assert axe_check(page) == []
     page.get_by_role("button", name="Save update").click()
+    expect(page).to_have_url(re.compile(rf"{PLAN}/actions/1\.1\.1/$"))
     assert ProgressUpdate.objects.get().commentary == "Typed over a long lunch"
 
 
