@@ -5,6 +5,8 @@ decided by actions/rules.py."""
 
 import functools
 import hashlib
+import importlib.metadata
+import io
 import zlib
 from pathlib import Path
 
@@ -19,7 +21,6 @@ from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
 from actions import progress, selectors
-from actions import tables as tables_module
 from actions.asat import as_at_context, as_at_from_request, data_version, moment_for, shows_as_at
 from actions.dataquality import data_quality_report
 from actions.filters import ActionFilter
@@ -31,6 +32,7 @@ from actions.models import (
     Lead,
     Outcome,
     Plan,
+    PlanLead,
     Priority,
     ProgressUpdate,
 )
@@ -42,7 +44,7 @@ from actions.tables import (
     print_rows,
 )
 from kentplan.clock import today
-from targets.models import NoticeTarget, Recommendation
+from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
 from targets.selectors import notice_target_progress, target_progress
 
 ACTIONS_PER_PAGE = 25
@@ -74,12 +76,34 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @shows_as_at
 def action_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The filters and the table are the same for everyone who asks for the same plan,
+    filters, order, page, day (what is overdue moves with it), data and code, so they are
+    drawn once and kept in the shared cache; only the page around them (the header, which
+    is each user's own) is drawn for every request."""
     as_at = as_at_from_request(request)
     plan = selectors.plan_get(slug=slug)
+    version = data_version(LIST_SOURCES)
+    key = _list_key("page", plan, request.GET.urlencode(), as_at, version)
+    kept = cache.get(key)
+    if kept is not None:
+        body = zlib.decompress(kept).decode()
+    else:
+        body = _action_list_body(request, plan, as_at, version)
+        cache.set(key, zlib.compress(body.encode(), 1), LIST_CACHE_SECONDS)
+    context = {
+        "plan": plan,
+        "body": mark_safe(body),  # noqa: S308 - drawn by our own template
+        **as_at_context(request, as_at),
+    }
+    return render(request, "actions/action_list.html", context)
+
+
+def _action_list_body(request: HttpRequest, plan, as_at, version: str) -> str:
     action_filter = _action_filter(request, plan, as_at)
     table = ActionTable(action_filter.qs)
     RequestConfig(request, paginate=False).configure(table)
-    key = _print_key(request, plan, as_at)
+    query = _query(request, drop=("page", "per_page", "as_at"))
+    key = _list_key("print", plan, query, as_at, version)
     kept = cache.get(key)
     printed = zlib.decompress(kept).decode() if kept is not None else None
     # Without the paper rows at hand, every matching row is fetched once: the page shows
@@ -93,9 +117,8 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     elif printed is None:
         rows = {"print_rows": print_rows(every_row), "table": table}
         printed = render_to_string("includes/action_print_rows.html", rows)
-        # Compressed (~10x): up to 1,000 rows is ~300 KB of HTML, and a worker's local
-        # cache keeps up to 300 entries until it culls.
-        cache.set(key, zlib.compress(printed.encode(), 1), PRINT_CACHE_SECONDS)
+        # The rows for paper are the same on every page of the table: kept on their own.
+        cache.set(key, zlib.compress(printed.encode(), 1), LIST_CACHE_SECONDS)
     context = {
         "plan": plan,
         "filter": action_filter,
@@ -104,35 +127,43 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
         "printed_rows": mark_safe(printed),  # noqa: S308 - drawn by our own template
         "too_many_to_print": too_many_to_print,
         "query": _query(request, drop=("page", "per_page")),
-        **as_at_context(request, as_at),
+        "as_at": as_at,
     }
-    return render(request, "actions/action_list.html", context)
+    return render_to_string("includes/action_list_body.html", context, request=request)
 
 
 @require_GET
 @shows_as_at
 def action_download(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
-    """Every action the table's filters match, as CSV or an Excel workbook."""
+    """Every action the table's filters match, as CSV or an Excel workbook; kept, like the
+    table, for everyone who asks for the same file of the same data."""
     as_at = as_at_from_request(request)
     plan = selectors.plan_get(slug=slug)
-    action_filter = _action_filter(request, plan, as_at)
-    if action_filter.is_bound and not action_filter.form.is_valid():
-        problems = "; ".join(
-            f"{action_filter.form[name].label}: {' '.join(errors)}"
-            for name, errors in action_filter.form.errors.items()
-        )
-        return HttpResponseBadRequest(
-            f"The filters could not be read, so nothing was downloaded. {problems}",
-            content_type="text/plain; charset=utf-8",
-        )
-    rows = download_rows(action_filter.qs)
+    key = _list_key(kind, plan, request.GET.urlencode(), as_at, data_version(LIST_SOURCES))
+    kept = cache.get(key)
+    if kept is None:
+        action_filter = _action_filter(request, plan, as_at)
+        if action_filter.is_bound and not action_filter.form.is_valid():
+            problems = "; ".join(
+                f"{action_filter.form[name].label}: {' '.join(errors)}"
+                for name, errors in action_filter.form.errors.items()
+            )
+            return HttpResponseBadRequest(
+                f"The filters could not be read, so nothing was downloaded. {problems}",
+                content_type="text/plain; charset=utf-8",
+            )
+        rows = download_rows(action_filter.qs)
+        drawn = io.BytesIO() if kind == "xlsx" else io.StringIO()
+        if kind == "csv":
+            actions_csv(rows, drawn)
+        else:
+            actions_workbook(rows, _download_about(request, plan, as_at, len(rows)), drawn)
+        content = drawn.getvalue()
+        kept = zlib.compress(content.encode() if isinstance(content, str) else content, 1)
+        cache.set(key, kept, LIST_CACHE_SECONDS)
+    content_type = "text/csv; charset=utf-8" if kind == "csv" else XLSX
+    response = HttpResponse(zlib.decompress(kept), content_type=content_type)
     name = f"{plan.slug}-actions-{(as_at or today()):%Y-%m-%d}"
-    if kind == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        actions_csv(rows, response)
-    else:
-        response = HttpResponse(content_type=XLSX)
-        actions_workbook(rows, _download_about(request, plan, as_at, len(rows)), response)
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
     return response
 
@@ -141,36 +172,36 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ROWS_SHOWN = 1000  # per page with ?per_page=all, and on paper
 
 
-# What the rows for paper are drawn from: a save to any of them adds a history row.
-PRINT_SOURCES = [Plan, Priority, Outcome, Action, ActionLead, Lead, ProgressUpdate,
-                 NoticeTarget, Recommendation, CoreTask]  # fmt: skip
-PRINT_CACHE_SECONDS = 60 * 60
+# What the table, its filters and the rows for paper are drawn from: a save to any of them
+# adds a history row, and so a new data_version.
+LIST_SOURCES = [Plan, Priority, Outcome, Action, ActionLead, PlanLead, Lead, ProgressUpdate,
+                NoticeTarget, ImprovementNotice, Recommendation, Inspection, CoreTask]  # fmt: skip
+LIST_CACHE_SECONDS = 60 * 60
 
 
-def _print_key(request: HttpRequest, plan, as_at) -> str:
-    """The rows for paper are the same for the same plan, filters, order, day (what is
-    overdue moves with it), data and code, so they are drawn once and kept in the shared
-    cache: drawing up to 1,000 rows was most of the table's time."""
-    parts = [
-        plan.pk,
-        _query(request, drop=("page", "per_page", "as_at")),
-        as_at,
-        today(),
-        data_version(PRINT_SOURCES),
-        _print_layout(),
-    ]
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    return f"kp:actions-print:{digest}"
+def _list_key(kind: str, plan, query: str, as_at, version: str) -> str:
+    """Compressed (~10x) under this key: up to 1,000 rows is ~300 KB of HTML, and a
+    worker's local cache keeps up to 300 entries until it culls."""
+    parts = [plan.pk, query, as_at, today(), version, _layout()]
+    return f"kp:actions-{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
 
 
 @functools.cache
-def _print_layout() -> str:
-    """The code that draws the rows for paper, so a deploy that changes it draws afresh."""
-    sources = [
-        Path(tables_module.__file__),
-        Path(settings.BASE_DIR, "templates/includes/action_print_rows.html"),
-    ]
-    return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
+def _layout() -> str:
+    """The code that draws the table, its filters and its rows for paper (the project's
+    Python and templates, and the libraries that draw them), read once per process, so a
+    deploy that changes any of it draws afresh rather than serving what the old code drew."""
+    root = Path(settings.BASE_DIR)
+    files = sorted(
+        [*(root / "actions").glob("*.py"), *(root / "kentplan").rglob("*.py"),
+         *(root / "templates").rglob("*.html")]
+    )  # fmt: skip
+    libraries = ("django", "django-tables2", "django-filter")
+    digest = hashlib.sha256(repr([importlib.metadata.version(n) for n in libraries]).encode())
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _fetch_if_printable(ordered):

@@ -245,3 +245,53 @@ def test_the_rows_for_paper_are_drawn_once_then_again_when_the_data_changes(
 
     reordered = _paper_rows(client.get(f"{url}?sort=-ref").content.decode())
     assert len(drawn) == 3 and reordered != changed
+
+
+def _body(html: str) -> str:
+    """The filters and the table: what the page keeps for everyone (not the header)."""
+    return html[html.index('<form method="get"') : html.index("</main>")]
+
+
+def test_the_filters_and_table_are_drawn_once_for_everyone_then_again_when_the_data_changes(
+    client_for, plan_2011, users, open_period, django_assert_max_num_queries
+):
+    url = f"/plans/{plan_2011.slug}/actions/?rating=none&page=2"
+    board, office = client_for("board"), client_for("office")
+    first = board.get(url).content.decode()
+    assert "Signed in as board" in first and "129 actions match these filters" in first
+    # Drawn again, the table would read its rows, their leads, links and the choices of the
+    # filters (20 queries): kept, the page reads the session (and may note the time in it),
+    # the user, the menu's role checks, the plan and the data's version.
+    with django_assert_max_num_queries(10):
+        again = board.get(url).content.decode()
+    assert _body(again) == _body(first)
+    theirs = office.get(url).content.decode()
+    assert _body(theirs) == _body(first)
+    assert "Signed in as office" in theirs and "Signed in as board" not in theirs
+
+    action = plan_2011.actions.get(ref="2.1.4")  # on the second page, with no rating yet
+    assert "/actions/2.1.4/" in _body(first)
+    add_update(action, open_period, users["alice"], "red", "off_track")
+    changed = board.get(url).content.decode()
+    assert "/actions/2.1.4/" not in _body(changed)  # rated now, so no longer unrated
+    assert "128 actions match these filters" in changed
+
+
+def test_a_download_is_drawn_once_then_again_when_the_data_changes(
+    client, table_plan, users, monkeypatch
+):
+    drawn = []
+    draw = views.download_rows
+    monkeypatch.setattr(views, "download_rows", lambda qs: drawn.append(1) or draw(qs))
+    first = client.get(f"{DOWNLOAD}.csv?rating=red").content
+    assert client.get(f"{DOWNLOAD}.csv?rating=red").content == first and len(drawn) == 1
+    workbook = client.get(f"{DOWNLOAD}.xlsx?rating=red")
+    assert workbook["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert len(drawn) == 2  # each kind of file is its own
+
+    action = table_plan.actions.get(ref="1.1.1")  # the one red action
+    action.text = "Renamed since the first download"
+    action.save()
+    changed = client.get(f"{DOWNLOAD}.csv?rating=red").content
+    assert len(drawn) == 3 and b"Renamed since the first download" in changed
+    assert client.get(f"{DOWNLOAD}.csv?rating=bright-pink").status_code == 400

@@ -11,7 +11,7 @@ PAGES = [
     ("/", ["Putting Children First", "Unannounced Inspection Action Plan", "129"], 8),
     (f"{PLAN}/", ["Priority 1 – Leadership and management", "Malcolm Newsam", "CT 1"][:2], 14),
     # The table: one query more than it had, for the data version its rows for paper are
-    # kept under (actions/views.py: _print_key).
+    # kept under (actions/views.py: _list_key).
     (f"{PLAN}/actions/", ["129 actions", "Across the council, put in place a programme"], 19),
     (f"{PLAN}/actions/?priority=__P2__", ["Backlog of outstanding initial and core"], 19),
     (f"{PLAN}/actions/2.1.4/", ["Action 2.1.4", "IN 3", "O 3", "CT 1", "Eva Learner"], 26),
