@@ -3,14 +3,10 @@
 Every page needs a signed-in user (LoginRequiredMiddleware); what each may change is
 decided by actions/rules.py."""
 
-import functools
 import hashlib
-import importlib.metadata
 import io
 import zlib
-from pathlib import Path
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
@@ -21,7 +17,14 @@ from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
 from actions import progress, selectors
-from actions.asat import as_at_context, as_at_from_request, data_version, moment_for, shows_as_at
+from actions.asat import (
+    as_at_context,
+    as_at_from_request,
+    code_version,
+    data_version,
+    moment_for,
+    shows_as_at,
+)
 from actions.dataquality import data_quality_report
 from actions.filters import ActionFilter
 from actions.forms import VerifyForm
@@ -182,26 +185,8 @@ LIST_CACHE_SECONDS = 60 * 60
 def _list_key(kind: str, plan, query: str, as_at, version: str) -> str:
     """Compressed (~10x) under this key: up to 1,000 rows is ~300 KB of HTML, and a
     worker's local cache keeps up to 300 entries until it culls."""
-    parts = [plan.pk, query, as_at, today(), version, _layout()]
+    parts = [plan.pk, query, as_at, today(), version, code_version()]
     return f"kp:actions-{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
-
-
-@functools.cache
-def _layout() -> str:
-    """The code that draws the table, its filters and its rows for paper (the project's
-    Python and templates, and the libraries that draw them), read once per process, so a
-    deploy that changes any of it draws afresh rather than serving what the old code drew."""
-    root = Path(settings.BASE_DIR)
-    files = sorted(
-        [*(root / "actions").glob("*.py"), *(root / "kentplan").rglob("*.py"),
-         *(root / "templates").rglob("*.html")]
-    )  # fmt: skip
-    libraries = ("django", "django-tables2", "django-filter")
-    digest = hashlib.sha256(repr([importlib.metadata.version(n) for n in libraries]).encode())
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _fetch_if_printable(ordered):

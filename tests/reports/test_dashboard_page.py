@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from governance.models import Body, Meeting
 from reports import charts
-from tests.reports.scenario import TODAY, build
+from tests.reports.scenario import BOARD, TODAY, build
 
 pytestmark = pytest.mark.django_db
 URL = "/plans/board-test/dashboard/"
@@ -72,6 +73,32 @@ def test_it_renders_within_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(40):
         client.get(URL)
+
+
+def _below_the_header(html: str) -> str:
+    return html[html.index("</h1>") : html.index("</main>")]
+
+
+def test_it_is_drawn_once_for_every_reader_then_again_when_the_data_changes(
+    client_for, scenario, django_assert_max_num_queries
+):
+    board, democratic = client_for("board"), client_for("democratic")
+    first = board.get(URL).content.decode()
+    assert "Signed in as board" in first and "Improvement Board’s meeting on 27 October" in first
+    # Drawn, the dashboard reads the plan's actions, their updates, the month-end figures,
+    # the targets' readings and the last meeting: kept, only the session, the user, the
+    # menu's role checks, the plan and the data's version.
+    with django_assert_max_num_queries(10):
+        again = board.get(URL).content.decode()
+    assert _below_the_header(again) == _below_the_header(first)
+    theirs = democratic.get(URL).content.decode()
+    assert _below_the_header(theirs) == _below_the_header(first)
+    assert "Signed in as democratic" in theirs and "Signed in as board" not in theirs
+
+    body = Body.objects.get(slug=BOARD)
+    Meeting.objects.create(body=body, date=date(2011, 11, 10), title="Board")
+    changed = board.get(URL).content.decode()
+    assert "Improvement Board’s meeting on 10 November 2011" in changed
 
 
 def test_it_draws_each_chart_once_per_data_version(scenario):
