@@ -32,12 +32,14 @@ from actions.models import (
     Action,
     ActionLead,
     CoreTask,
+    Evidence,
     Lead,
     Outcome,
     Plan,
     PlanLead,
     Priority,
     ProgressUpdate,
+    ReportingPeriod,
 )
 from actions.tables import (
     ActionTable,
@@ -178,7 +180,8 @@ MAX_ROWS_SHOWN = 1000  # per page with ?per_page=all, and on paper
 # What the table, its filters and the rows for paper are drawn from: a save to any of them
 # adds a history row, and so a new data_version.
 LIST_SOURCES = [Plan, Priority, Outcome, Action, ActionLead, PlanLead, Lead, ProgressUpdate,
-                NoticeTarget, ImprovementNotice, Recommendation, Inspection, CoreTask]  # fmt: skip
+                Evidence, ReportingPeriod, NoticeTarget, ImprovementNotice, Recommendation,
+                Inspection, CoreTask]  # fmt: skip
 LIST_CACHE_SECONDS = 60 * 60
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from actions import rules
 from actions.asat import code_version, data_version
-from actions.models import ActionLead, CoreTask, Lead, Outcome, Priority, PriorityLead
+from actions.models import ActionLead, CoreTask, Evidence, Lead, Outcome, Priority, PriorityLead
 from actions.selectors import plan_get
 from kentplan.clock import today
 from reports import board_pack, charts
@@ -25,7 +25,7 @@ READERS = {rules.BOARD_MEMBER, rules.DEMOCRATIC_SERVICES}
 # adds a history row, and so a new data_version. Month-end snapshots are taken when a
 # month is closed, which is itself a save of the month.
 SOURCES = [*board_pack.SOURCE_MODELS, Priority, Outcome, ActionLead, PriorityLead, Lead,
-           Recommendation, Inspection, CoreTask]  # fmt: skip
+           Evidence, Recommendation, Inspection, CoreTask]  # fmt: skip
 CACHE_SECONDS = 60 * 60
 
 

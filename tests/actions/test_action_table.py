@@ -295,3 +295,14 @@ def test_a_download_is_drawn_once_then_again_when_the_data_changes(
     changed = client.get(f"{DOWNLOAD}.csv?rating=red").content
     assert len(drawn) == 3 and b"Renamed since the first download" in changed
     assert client.get(f"{DOWNLOAD}.csv?rating=bright-pink").status_code == 400
+
+
+def test_the_kept_table_follows_a_new_month_being_opened(client, table_plan):
+    url = f"{URL}?missing_update=1"
+    before = re.search(r"(\d+) actions? match", client.get(url).content.decode())
+    november = ReportingPeriod.objects.get(month=NOV)
+    november.closed_at = at("2011-11-15")
+    november.save()
+    ReportingPeriod.objects.create(month=date(2011, 12, 1), opened_at=at("2011-11-15"))
+    after = re.search(r"(\d+) actions? match", client.get(url).content.decode())
+    assert before and after and int(after.group(1)) > int(before.group(1))  # 1.1.1 now too
