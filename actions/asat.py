@@ -5,14 +5,10 @@ One mechanism for every page (the dashboard's and the indicators' too): read the
 from its history in one query (the latest version of each row by then, deletions left out).
 """
 
-import functools
 import hashlib
-import importlib.metadata
 from datetime import date, datetime, time
 from functools import wraps
-from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db import connection
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
@@ -110,24 +106,3 @@ def data_version(models: list[type[Model]]) -> str:
         cursor.execute(f"SELECT {selects}")  # noqa: S608 - table names from model metadata
         row = cursor.fetchone()
     return hashlib.sha256("-".join(str(v or 0) for v in row).encode()).hexdigest()
-
-
-@functools.cache
-def code_version() -> str:
-    """A fingerprint of the code that draws the pages: the project's Python and templates,
-    and the versions of the libraries that draw tables and forms, read once per process.
-
-    A page part kept under data_version and this one is drawn afresh after a deploy that
-    changes how it looks, rather than served as the old code drew it."""
-    root = Path(settings.BASE_DIR)
-    apps = ("actions", "governance", "kentplan", "reports", "targets")
-    files = sorted(
-        [*(p for app in apps for p in (root / app).rglob("*.py") if "migrations" not in p.parts),
-         *(root / "templates").rglob("*.html")]
-    )  # fmt: skip
-    libraries = ("django", "django-tables2", "django-filter")
-    digest = hashlib.sha256(repr([importlib.metadata.version(n) for n in libraries]).encode())
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()

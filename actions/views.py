@@ -3,7 +3,6 @@
 Every page needs a signed-in user (LoginRequiredMiddleware); what each may change is
 decided by actions/rules.py."""
 
-import hashlib
 import io
 import zlib
 
@@ -20,7 +19,6 @@ from actions import progress, selectors
 from actions.asat import (
     as_at_context,
     as_at_from_request,
-    code_version,
     data_version,
     moment_for,
     shows_as_at,
@@ -49,6 +47,7 @@ from actions.tables import (
     print_rows,
 )
 from kentplan.clock import today
+from kentplan.kept import KEPT_SECONDS, kept, kept_key
 from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
 from targets.selectors import notice_target_progress, target_progress
 
@@ -89,12 +88,7 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     plan = selectors.plan_get(slug=slug)
     version = data_version(LIST_SOURCES)
     key = _list_key("page", plan, request.GET.urlencode(), as_at, version)
-    kept = cache.get(key)
-    if kept is not None:
-        body = zlib.decompress(kept).decode()
-    else:
-        body = _action_list_body(request, plan, as_at, version)
-        cache.set(key, zlib.compress(body.encode(), 1), LIST_CACHE_SECONDS)
+    body = kept(key, lambda: _action_list_body(request, plan, as_at, version)).decode()
     context = {
         "plan": plan,
         "body": mark_safe(body),  # noqa: S308 - drawn by our own template
@@ -123,7 +117,7 @@ def _action_list_body(request: HttpRequest, plan, as_at, version: str) -> str:
         rows = {"print_rows": print_rows(every_row), "table": table}
         printed = render_to_string("includes/action_print_rows.html", rows)
         # The rows for paper are the same on every page of the table: kept on their own.
-        cache.set(key, zlib.compress(printed.encode(), 1), LIST_CACHE_SECONDS)
+        cache.set(key, zlib.compress(printed.encode(), 1), KEPT_SECONDS)
     context = {
         "plan": plan,
         "filter": action_filter,
@@ -145,32 +139,41 @@ def action_download(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     as_at = as_at_from_request(request)
     plan = selectors.plan_get(slug=slug)
     key = _list_key(kind, plan, request.GET.urlencode(), as_at, data_version(LIST_SOURCES))
-    kept = cache.get(key)
-    if kept is None:
-        action_filter = _action_filter(request, plan, as_at)
-        if action_filter.is_bound and not action_filter.form.is_valid():
-            problems = "; ".join(
-                f"{action_filter.form[name].label}: {' '.join(errors)}"
-                for name, errors in action_filter.form.errors.items()
-            )
-            return HttpResponseBadRequest(
-                f"The filters could not be read, so nothing was downloaded. {problems}",
-                content_type="text/plain; charset=utf-8",
-            )
-        rows = download_rows(action_filter.qs)
-        drawn = io.BytesIO() if kind == "xlsx" else io.StringIO()
-        if kind == "csv":
-            actions_csv(rows, drawn)
-        else:
-            actions_workbook(rows, _download_about(request, plan, as_at, len(rows)), drawn)
-        content = drawn.getvalue()
-        kept = zlib.compress(content.encode() if isinstance(content, str) else content, 1)
-        cache.set(key, kept, LIST_CACHE_SECONDS)
+    try:
+        content = kept(key, lambda: _download(request, plan, as_at, kind))
+    except FiltersUnreadable as error:
+        return HttpResponseBadRequest(
+            f"The filters could not be read, so nothing was downloaded. {error}",
+            content_type="text/plain; charset=utf-8",
+        )
     content_type = "text/csv; charset=utf-8" if kind == "csv" else XLSX
-    response = HttpResponse(zlib.decompress(kept), content_type=content_type)
+    response = HttpResponse(content, content_type=content_type)
     name = f"{plan.slug}-actions-{(as_at or today()):%Y-%m-%d}"
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
     return response
+
+
+class FiltersUnreadable(Exception):
+    """The download's filters could not be read; the message says which and why."""
+
+
+def _download(request: HttpRequest, plan, as_at, kind: str) -> str | bytes:
+    action_filter = _action_filter(request, plan, as_at)
+    if action_filter.is_bound and not action_filter.form.is_valid():
+        raise FiltersUnreadable(
+            "; ".join(
+                f"{action_filter.form[name].label}: {' '.join(errors)}"
+                for name, errors in action_filter.form.errors.items()
+            )
+        )
+    rows = download_rows(action_filter.qs)
+    if kind == "csv":
+        text = io.StringIO()
+        actions_csv(rows, text)
+        return text.getvalue()
+    workbook = io.BytesIO()
+    actions_workbook(rows, _download_about(request, plan, as_at, len(rows)), workbook)
+    return workbook.getvalue()
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -182,14 +185,11 @@ MAX_ROWS_SHOWN = 1000  # per page with ?per_page=all, and on paper
 LIST_SOURCES = [Plan, Priority, Outcome, Action, ActionLead, PlanLead, Lead, ProgressUpdate,
                 Evidence, ReportingPeriod, NoticeTarget, ImprovementNotice, Recommendation,
                 Inspection, CoreTask]  # fmt: skip
-LIST_CACHE_SECONDS = 60 * 60
 
 
 def _list_key(kind: str, plan, query: str, as_at, version: str) -> str:
-    """Compressed (~10x) under this key: up to 1,000 rows is ~300 KB of HTML, and a
-    worker's local cache keeps up to 300 entries until it culls."""
-    parts = [plan.pk, query, as_at, today(), version, code_version()]
-    return f"kp:actions-{kind}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    """Up to 1,000 rows is ~300 KB of HTML (~30 KB kept)."""
+    return kept_key(f"actions-{kind}", plan.pk, query, as_at, today(), version)
 
 
 def _fetch_if_printable(ordered):

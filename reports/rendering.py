@@ -9,7 +9,6 @@ render worker does: the web workers never draw one, and loading it costs each ~2
 """
 
 import functools
-import hashlib
 import importlib.metadata
 import re
 from dataclasses import dataclass
@@ -19,6 +18,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+
+from kentplan.kept import files_fingerprint
 
 # Relative links in a paper resolve against this made-up origin; nothing is fetched
 # from it: the fetcher (reports/pdf.py) maps its /static/ paths to files on disk.
@@ -35,18 +36,12 @@ def layout_version() -> str:
     changes how a paper looks, it is drawn afresh rather than served as the old code drew
     it (changing any template counts, as papers include the site's own)."""
     root = Path(settings.BASE_DIR)
-    files = sorted(
-        [
-            *(root / "reports").glob("*.py"),
-            *(root / "templates").rglob("*.html"),
-            *(root / "kentplan" / "static" / "kentplan").rglob("*.css"),
-        ]
-    )
-    digest = hashlib.sha256(importlib.metadata.version("weasyprint").encode())
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    files = [
+        *(root / "reports").glob("*.py"),
+        *(root / "templates").rglob("*.html"),
+        *(root / "kentplan" / "static" / "kentplan").rglob("*.css"),
+    ]
+    return files_fingerprint(files, importlib.metadata.version("weasyprint").encode())
 
 
 def static_file_path(name: str) -> Path | None:

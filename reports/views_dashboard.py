@@ -1,10 +1,7 @@
 """The board's pages: thin views over the reports' pure functions."""
 
-import hashlib
-import zlib
 from datetime import date
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -12,10 +9,20 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from actions import rules
-from actions.asat import code_version, data_version
-from actions.models import ActionLead, CoreTask, Evidence, Lead, Outcome, Priority, PriorityLead
+from actions.asat import data_version
+from actions.models import (
+    ActionLead,
+    CoreTask,
+    Evidence,
+    Lead,
+    Outcome,
+    Plan,
+    Priority,
+    PriorityLead,
+)
 from actions.selectors import plan_get
 from kentplan.clock import today
+from kentplan.kept import kept, kept_key
 from reports import board_pack, charts
 from reports.dashboard import dashboard_context, live_plan
 from targets.models import Inspection, Recommendation
@@ -26,7 +33,6 @@ READERS = {rules.BOARD_MEMBER, rules.DEMOCRATIC_SERVICES}
 # month is closed, which is itself a save of the month.
 SOURCES = [*board_pack.SOURCE_MODELS, Priority, Outcome, ActionLead, PriorityLead, Lead,
            Evidence, Recommendation, Inspection, CoreTask]  # fmt: skip
-CACHE_SECONDS = 60 * 60
 
 
 @require_GET
@@ -55,22 +61,20 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     kept in the shared cache; only the header, each user's own, is drawn per request."""
     plan = plan_get(slug=slug)
     as_at, error = _as_at(request.GET.get("as_at", ""))
-    parts = [plan.pk, as_at, error, today(), data_version(SOURCES), code_version()]
-    key = f"kp:dashboard:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
-    kept = cache.get(key)
-    if kept is not None:
-        body = zlib.decompress(kept).decode()
-    else:
-        board = dashboard_context(plan=plan, as_at=as_at)
-        months = [(f"{m.month:%b %Y}", m.counts) for m in board.trend]
-        chart = charts.cached_svg(
-            chart="brag-trend", as_at=as_at, data=months, draw=charts.brag_trend_svg
-        ) if months else ""  # fmt: skip
-        context = {"plan": plan, "board": board, "chart": chart, "as_at_error": error}
-        body = render_to_string("reports/includes/dashboard_body.html", context, request=request)
-        cache.set(key, zlib.compress(body.encode(), 1), CACHE_SECONDS)
+    key = kept_key("dashboard", plan.pk, as_at, error, today(), data_version(SOURCES))
+    body = kept(key, lambda: _dashboard_body(request, plan, as_at, error)).decode()
     context = {"plan": plan, "as_at": as_at, "body": mark_safe(body)}  # noqa: S308 - our own
     return render(request, "reports/dashboard.html", context)
+
+
+def _dashboard_body(request: HttpRequest, plan: Plan, as_at: date | None, error: str) -> str:
+    board = dashboard_context(plan=plan, as_at=as_at)
+    months = [(f"{m.month:%b %Y}", m.counts) for m in board.trend]
+    chart = charts.cached_svg(
+        chart="brag-trend", as_at=as_at, data=months, draw=charts.brag_trend_svg
+    ) if months else ""  # fmt: skip
+    context = {"plan": plan, "board": board, "chart": chart, "as_at_error": error}
+    return render_to_string("reports/includes/dashboard_body.html", context, request=request)
 
 
 def _as_at(raw: str) -> tuple[date | None, str]:
