@@ -298,6 +298,16 @@ def action_get(*, plan: Plan, ref: str) -> Action:
     return get_object_or_404(queryset, ref=ref)
 
 
+def action_for_progress(*, plan: Plan, ref: str) -> Action:
+    """The action as the update, verify and reopen pages need it: its plan, priority,
+    leads and updates, without the measures, links and targets its own page shows (seven
+    queries fewer on the pages leads use most at month end)."""
+    queryset = plan.actions.select_related("outcome__priority", "plan").prefetch_related(
+        action_leads_prefetch(), updates_prefetch()
+    )
+    return get_object_or_404(queryset, ref=ref)
+
+
 def actions_serving(**filters: Any) -> QuerySet[Action]:
     """Actions (of any plan) that serve a target, recommendation, core task or lead."""
     return (

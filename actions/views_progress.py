@@ -25,7 +25,7 @@ from kentplan.clock import today
 def _action_for(request: HttpRequest, slug: str, ref: str, perm: str) -> Action:
     """The action, if this user has `perm` on it; 403 otherwise."""
     plan = selectors.plan_get(slug=slug)
-    action = selectors.action_get(plan=plan, ref=ref)
+    action = selectors.action_for_progress(plan=plan, ref=ref)
     if not request.user.has_perm(perm, action):
         raise PermissionDenied
     return action

@@ -18,6 +18,7 @@ import http.cookiejar
 import os
 import random
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -224,8 +225,11 @@ def main() -> None:
 
 
 def print_worker_memory(master: int) -> None:
-    """The resident memory of each gunicorn worker after the run (Linux /proc)."""
-    sizes = []
+    """The resident memory of each gunicorn worker after the run, and the processor time
+    the workers and this load generator used (Linux /proc): the generator runs on the same
+    machine, so what it uses is not the server's to use."""
+    sizes, cpu = [], 0.0
+    tick = os.sysconf("SC_CLK_TCK")
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             fields = dict(
@@ -235,9 +239,16 @@ def print_worker_memory(master: int) -> None:
             continue
         if fields.get("PPid", "").strip() == str(master) and "VmRSS" in fields:
             sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+            stat = (status.parent / "stat").read_text().rsplit(")", 1)[1].split()
+            cpu += (int(stat[11]) + int(stat[12])) / tick  # utime, stime
     if sizes:
         listed = ", ".join(f"{size:.0f}" for size in sorted(sizes))
         print(f"gunicorn workers' resident memory after the run: {listed} MB")
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    print(
+        f"processor time: gunicorn workers {cpu:.0f} s, this load generator "
+        f"{own.ru_utime + own.ru_stime:.0f} s"
+    )
 
 
 def run(base: str, args, duration: float) -> None:

@@ -125,3 +125,16 @@ def test_a_date_within_a_year_of_the_plan_needs_no_confirmation(alice, plan_2011
     end = plan_end(plan=plan_2011)
     assert "Yes, this date is right" not in alice.get(URL).content.decode()
     assert _far(alice, end.year).status_code == 302
+
+
+def test_the_form_and_a_save_read_only_what_they_show(alice, django_assert_max_num_queries):
+    """The form needs the action, its leads and updates, not the measures, links and
+    targets the action's own page shows: month end is when leads load it most."""
+    with django_assert_max_num_queries(15):
+        page = alice.get(URL)
+    assert page.status_code == 200
+    version = page.context["form"].initial.get("version", "")
+    with django_assert_max_num_queries(32):  # a first save: its checks and history
+        saved = alice.post(URL, {"status": "on_track", "commentary": "x", "version": version})
+    assert saved.status_code == 302
+    assert ProgressUpdate.objects.get().commentary == "x"
