@@ -7,8 +7,11 @@ load_seed_data, load_sample_data) with an open month; run from the project folde
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kentplan \\
         .venv/bin/python bench/load.py --serve --duration 60
 
---serve starts gunicorn (DEBUG off, KENTPLAN_TODAY=2011-11-15) on 127.0.0.1 and stops it
-afterwards; without it, point --url at a server already running on this machine.
+--serve starts gunicorn (DEBUG off, KENTPLAN_TODAY=2011-11-15) on 127.0.0.1 as the README
+runs it (4 sync workers) and stops it afterwards; without it, point --url at a server
+already running on this machine. At 10x on 2 cores, 3 threaded workers (4 threads each)
+gave a read p95 of 702 ms where 4 sync workers gave 440 ms: CPU-bound Python threads in
+one process wait on each other (the GIL), so every request in the process slows down.
 Lost updates: every save the server acknowledged (a redirect) must be in the update's
 history; expected minus stored is reported, and must be 0.
 """
@@ -161,7 +164,7 @@ def stored_saves(refs: list[str], since) -> int:
     return history.count()
 
 
-def serve(port: int, settings_module: str, workers: int) -> subprocess.Popen:
+def serve(port: int, settings_module: str, workers: int, threads: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings_module,
@@ -173,10 +176,11 @@ def serve(port: int, settings_module: str, workers: int) -> subprocess.Popen:
         "LOG_LEVEL": "WARNING",
         "SIGN_IN_ATTEMPTS_PER_USERNAME": "1000",
     }
+    # As the README runs it (sync workers); --threads above 1 tries threaded workers.
+    threaded = ["--threads", str(threads), "--worker-class", "gthread"] if threads > 1 else []
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "kentplan.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--threads", "4", "--worker-class", "gthread",
-         "--timeout", "30", "--log-level", "warning"],
+         "--workers", str(workers), *threaded, "--timeout", "30", "--log-level", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
     for _ in range(100):
@@ -201,7 +205,8 @@ def main() -> None:
     parser.add_argument("--url", default="http://127.0.0.1:8106")
     parser.add_argument("--serve", action="store_true", help="start gunicorn at --url")
     parser.add_argument("--settings", default="bench.settings_load")
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=4, help="as the README runs gunicorn")
+    parser.add_argument("--threads", type=int, default=1, help="per worker; >1: gthread")
     parser.add_argument("--duration", type=float, default=60, help="seconds (at most 600)")
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--writers", type=int, default=20)
@@ -213,7 +218,7 @@ def main() -> None:
     duration = min(args.duration, 600)
     setup_django(args.settings)
     port = urllib.parse.urlsplit(base).port or 80
-    server = serve(port, args.settings, args.workers) if args.serve else None
+    server = serve(port, args.settings, args.workers, args.threads) if args.serve else None
     try:
         run(base, args, duration)
         if server is not None:
