@@ -86,7 +86,7 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     is each user's own) is drawn for every request."""
     as_at = as_at_from_request(request)
     plan = selectors.plan_get(slug=slug)
-    version = data_version(LIST_SOURCES)
+    version = _list_version(request, plan, as_at)
     key = _list_key("page", plan, request.GET.urlencode(), as_at, version)
     body = kept(key, lambda: _action_list_body(request, plan, as_at, version)).decode()
     context = {
@@ -138,7 +138,7 @@ def action_download(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     table, for everyone who asks for the same file of the same data."""
     as_at = as_at_from_request(request)
     plan = selectors.plan_get(slug=slug)
-    key = _list_key(kind, plan, request.GET.urlencode(), as_at, data_version(LIST_SOURCES))
+    key = _list_key(kind, plan, request.GET.urlencode(), as_at, _list_version(request, plan, as_at))
     try:
         content = kept(key, lambda: _download(request, plan, as_at, kind))
     except FiltersUnreadable as error:
@@ -185,6 +185,23 @@ MAX_ROWS_SHOWN = 1000  # per page with ?per_page=all, and on paper
 LIST_SOURCES = [Plan, Priority, Outcome, Action, ActionLead, PlanLead, Lead, ProgressUpdate,
                 Evidence, ReportingPeriod, NoticeTarget, ImprovementNotice, Recommendation,
                 Inspection, CoreTask]  # fmt: skip
+
+
+# The same without progress updates and their evidence: what the table shows of those is
+# fingerprinted by selectors.table_progress_digest instead.
+PLAN_SOURCES = [m for m in LIST_SOURCES if m not in (ProgressUpdate, Evidence)]
+
+
+def _list_version(request: HttpRequest, plan, as_at) -> str:
+    """The version of the data the table is kept under. As things are now, a save that
+    changes nothing the table shows (new words in an update's commentary, most of a month
+    end's saves) leaves the kept table in use. As at a past day, and when filtering on
+    what changed since a date (which any save can change), every save counts."""
+    changed_since = any(v for k, v in request.GET.items() if k.startswith("changed_since"))
+    if as_at is not None or changed_since:
+        return data_version(LIST_SOURCES)
+    progress = selectors.table_progress_digest(plan=plan)
+    return f"{data_version(PLAN_SOURCES)}-{progress}"
 
 
 def _list_key(kind: str, plan, query: str, as_at, version: str) -> str:

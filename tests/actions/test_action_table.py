@@ -261,8 +261,9 @@ def test_the_filters_and_table_are_drawn_once_for_everyone_then_again_when_the_d
     assert "Signed in as board" in first and "129 actions match these filters" in first
     # Drawn again, the table would read its rows, their leads, links and the choices of the
     # filters (20 queries): kept, the page reads the session (and may note the time in it),
-    # the user, the menu's role checks, the plan and the data's version.
-    with django_assert_max_num_queries(10):
+    # the user, the menu's role checks, the plan, the data's version and what the table
+    # shows of progress.
+    with django_assert_max_num_queries(11):
         again = board.get(url).content.decode()
     assert _body(again) == _body(first)
     theirs = office.get(url).content.decode()
@@ -275,6 +276,34 @@ def test_the_filters_and_table_are_drawn_once_for_everyone_then_again_when_the_d
     changed = board.get(url).content.decode()
     assert "/actions/2.1.4/" not in _body(changed)  # rated now, so no longer unrated
     assert "128 actions match these filters" in changed
+
+
+def test_a_save_that_changes_nothing_the_table_shows_keeps_it_but_changed_since_sees_it(
+    client, table_plan, users, monkeypatch
+):
+    """Most of a month end's saves change an update's words, which the table does not show:
+    the kept table stays in use. What changed since a date is another matter: any save is
+    a change, so that filter is drawn again."""
+    drawn = []
+    draw = views._action_list_body
+    monkeypatch.setattr(views, "_action_list_body", lambda *a: drawn.append(1) or draw(*a))
+    since = f"{URL}?changed_since=2011-11-20"
+    with time_machine.travel(at("2011-11-25"), tick=False):
+        first = _body(client.get(URL).content.decode())
+        first_since = client.get(since).content.decode()
+        assert "1.1.3" not in first_since and len(drawn) == 2
+        update = ProgressUpdate.objects.get(action__ref="1.1.3", period__month=NOV)
+        update.commentary = "New words for the Board, nothing else"
+        update.save()
+        kept = _body(client.get(URL).content.decode())
+        assert kept == first and len(drawn) == 2  # nothing the table shows changed
+        assert "/actions/1.1.3/" in client.get(since).content.decode() and len(drawn) == 3
+
+        update.status, update.rating = "on_track", "amber"
+        update.suggested_rating, update.verification = "amber", ""
+        update.save()
+        again = _body(client.get(URL).content.decode())
+        assert len(drawn) == 4 and again != first
 
 
 def test_a_download_is_drawn_once_then_again_when_the_data_changes(
