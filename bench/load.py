@@ -108,8 +108,10 @@ def reader(session: Session, paths: list[str], stop: float, think: float) -> Non
         time.sleep(random.uniform(0, 2 * think))
 
 
-def writer(session: Session, ref: str, stop: float, think: float, saved: Counter, n: int):
+def writer(session: Session, ref: str, stop: float, think: float, saved: Counter, n: int,
+           statuses: list[str]):  # fmt: skip
     path = f"/plans/{PLAN}/actions/{ref}/update/"
+    saves = 0
     while time.monotonic() < stop:
         status, html = session.request(path, kind="update form")
         version = re.search(r'name="version" value="(\d*)"', html)
@@ -118,11 +120,12 @@ def writer(session: Session, ref: str, stop: float, think: float, saved: Counter
             continue
         data = {
             "csrfmiddlewaretoken": session.csrf(html),
-            "status": "on_track",
+            "status": statuses[saves % len(statuses)],
             "commentary": f"Load test writer {n}, save at {time.time():.3f}",
             "version": version.group(1) if version else "",
         }
         status, _ = session.request(path, data, kind="update save")
+        saves += 1
         if status == 302:
             with session.stats.lock:
                 saved[ref] += 1
@@ -211,6 +214,12 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--writers", type=int, default=20)
     parser.add_argument("--think", type=float, default=2.0, help="mean think time, seconds")
+    parser.add_argument(
+        "--changing",
+        action="store_true",
+        help="each save changes the status (on track, at risk), so every save changes what "
+        "the actions table shows; by default saves are on track with new commentary",
+    )
     args = parser.parse_args()
     base = args.url.rstrip("/")
     if urllib.parse.urlsplit(base).hostname not in LOOPBACK:
@@ -286,13 +295,14 @@ def run(base: str, args, duration: float) -> None:
             raise SystemExit(f"{account} could not sign in; is the demo data loaded?")
         writers.append((session, ref))
     saved: Counter = Counter()
+    statuses = ["on_track", "at_risk"] if args.changing else ["on_track"]
     started_at = timezone.now()
     started = time.monotonic()
     stop = started + duration
     threads = [
         threading.Thread(target=reader, args=(s, paths, stop, args.think)) for s in sessions
     ] + [
-        threading.Thread(target=writer, args=(s, ref, stop, args.think, saved, n))
+        threading.Thread(target=writer, args=(s, ref, stop, args.think, saved, n, statuses))
         for n, (s, ref) in enumerate(writers)
     ]
     for thread in threads:
@@ -309,7 +319,8 @@ def report(stats: Stats, saved: Counter, started_at, elapsed: float, args) -> No
     total = sum(stats.statuses.values())
     errors = sum(n for (_, status), n in stats.statuses.items() if status >= 500 or status == 0)
     conflicts = stats.statuses[("update save", 409)]
-    print(f"{args.readers} readers and {args.writers} writers for {elapsed:.0f} s, "
+    saves = "status changing each save" if args.changing else "commentary only"
+    print(f"{args.readers} readers and {args.writers} writers ({saves}) for {elapsed:.0f} s, "
           f"think time {args.think} s (mean)")  # fmt: skip
     print(f"requests: {total} ({total / elapsed:.1f}/s), errors (5xx or no answer): {errors}")
     for kind, times in sorted(stats.times.items()):
