@@ -47,7 +47,37 @@ def test_the_command_prints_the_report(plan_2011, capsys):
 
 
 def test_the_page_shows_the_report(client, plan_2011, django_assert_max_num_queries):
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):  # drawn: with the version it is kept under
         page = client.get(f"/plans/{plan_2011.slug}/data-quality/").content.decode()
     assert "Actions with the same text (2)" in page
     assert 'href="/plans/putting-children-first-2011/actions/2.3.8/"' in page
+
+
+def test_the_page_is_drawn_once_for_everyone_and_again_when_the_plan_changes(
+    client_for, plan_2011, users, open_period, monkeypatch, django_assert_max_num_queries
+):
+    """Progress is not read, so a lead's save leaves the kept checks in use; a change to
+    what they read (here a recommendation losing its actions) draws them again."""
+    from actions import views
+    from actions.models import ProgressUpdate
+
+    drawn = []
+    report = views.data_quality_report
+    monkeypatch.setattr(views, "data_quality_report", lambda **kw: drawn.append(1) or report(**kw))
+    url = f"/plans/{plan_2011.slug}/data-quality/"
+    board, office = client_for("board"), client_for("office")
+    assert "Recommendations no action serves (0)" in board.get(url).content.decode()
+    with django_assert_max_num_queries(9):  # signed in, the plan and the data's version
+        theirs = office.get(url).content.decode()
+    assert "Actions with the same text (2)" in theirs and "Signed in as office" in theirs
+    ProgressUpdate.objects.create(
+        action=plan_2011.actions.get(ref="1.1.1"), period=open_period, author=users["alice"],
+        status="on_track", rating="green", suggested_rating="green", rating_rule="test",
+        submitted_at=open_period.opened_at,
+    )  # fmt: skip
+    board.get(url)
+    assert len(drawn) == 1
+
+    plan_2011.recommendations_from.recommendations.get(number=9).actions.clear()
+    assert "Recommendations no action serves (1)" in board.get(url).content.decode()
+    assert len(drawn) == 2

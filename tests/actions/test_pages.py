@@ -35,7 +35,7 @@ PAGES = [
     ("/indicators/unallocated-cases/", ["2269", "338", "Direction of travel"], 10),
     ("/governance/", ["Kent Improvement Board", "Kent Children’s Trust Board"], 8),
     ("/governance/kent-improvement-board/", ["Liz Railton", "Observer", "Monthly"], 10),
-    (f"{PLAN}/data-quality/", ["Actions with the same text"], 12),
+    (f"{PLAN}/data-quality/", ["Actions with the same text"], 13),  # and its data version
 ]
 
 
