@@ -32,6 +32,8 @@ from actions.models import (
     CoreTask,
     Evidence,
     Lead,
+    Measure,
+    MeasureLead,
     Outcome,
     Plan,
     PlanLead,
@@ -181,10 +183,11 @@ MAX_ROWS_SHOWN = 1000  # per page with ?per_page=all, and on paper
 
 
 # What the table, its filters and the rows for paper are drawn from: a save to any of them
-# adds a history row, and so a new data_version.
+# adds a history row, and so a new data_version. (The search reads measures' words, and the
+# lead filter their leads.)
 LIST_SOURCES = [Plan, Priority, Outcome, Action, ActionLead, PlanLead, Lead, ProgressUpdate,
                 Evidence, ReportingPeriod, NoticeTarget, ImprovementNotice, Recommendation,
-                Inspection, CoreTask]  # fmt: skip
+                Inspection, CoreTask, Measure, MeasureLead]  # fmt: skip
 
 
 # The same without progress updates and their evidence: what the table shows of those is

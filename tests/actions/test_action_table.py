@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actions import views
-from actions.models import ProgressUpdate, ReportingPeriod
+from actions.models import Measure, ProgressUpdate, ReportingPeriod
 from tests.conftest import make_user
 from tests.factories import ActionFactory, OutcomeFactory, PlanFactory, PriorityFactory
 
@@ -335,3 +335,13 @@ def test_the_kept_table_follows_a_new_month_being_opened(client, table_plan):
     ReportingPeriod.objects.create(month=date(2011, 12, 1), opened_at=at("2011-11-15"))
     after = re.search(r"(\d+) actions? match", client.get(url).content.decode())
     assert before and after and int(after.group(1)) > int(before.group(1))  # 1.1.1 now too
+
+
+def test_the_kept_table_follows_a_measure_changing(client, table_plan):
+    """The search reads measures' words, and the lead filter their leads: a new measure
+    draws the kept table again."""
+    url = f"{URL}?q=peripatetic"
+    assert "0 actions match" in client.get(url).content.decode()
+    action = table_plan.actions.get(ref="1.1.2")
+    Measure.objects.create(action=action, order=1, text="A peripatetic team in place")
+    assert "1 action matches" in client.get(url).content.decode()
