@@ -17,6 +17,7 @@ from governance.models import (
     Attendance,
     BoardAction,
     BoardActionNote,
+    Body,
     Decision,
     Meeting,
 )
@@ -31,7 +32,7 @@ from targets.selectors import Figure, IndicatorProgress, figures
 # What the pack is drawn from: a change to any of these is a new version of the pack.
 SOURCE_MODELS = [Meeting, AgendaItem, Attendance, Decision, BoardAction, BoardActionNote, Plan,
                  Action, ProgressUpdate, ReportingPeriod, ImprovementNotice, NoticeTarget,
-                 Indicator, Measurement, TrajectoryPoint]  # fmt: skip
+                 Indicator, Measurement, TrajectoryPoint, Body]  # fmt: skip
 
 
 @dataclass

@@ -99,6 +99,9 @@ def test_it_is_drawn_once_for_every_reader_then_again_when_the_data_changes(
     Meeting.objects.create(body=body, date=date(2011, 11, 10), title="Board")
     changed = board.get(URL).content.decode()
     assert "Improvement Board’s meeting on 10 November 2011" in changed
+    body.slug = "renamed-board"  # the board is found by its slug (admin can change it)
+    body.save()
+    assert "Improvement Board’s meeting on" not in board.get(URL).content.decode()
 
 
 def test_it_draws_each_chart_once_per_data_version(scenario):
