@@ -114,9 +114,12 @@ def period_close(*, period: ReportingPeriod, user) -> ReportingPeriod:
     _require(user.has_perm("actions.manage_periods"))
     if not period.is_open:
         raise ValidationError(f"{period} is already closed.")
-    period.closed_at = timezone.now()
-    period.save()
-    snapshot_take(period=period)
+    # With its month-end figures, or not at all: a reader never sees the month closed
+    # without them (the kept dashboard would keep that for as long as nothing else changed).
+    with transaction.atomic():
+        period.closed_at = timezone.now()
+        period.save()
+        snapshot_take(period=period)
     return period
 
 

@@ -19,6 +19,22 @@ def test_it_snapshots_every_action_when_the_office_closes_a_month(users):
     assert MonthSnapshot.objects.filter(period=period).count() == Action.objects.count()
 
 
+def test_a_month_whose_snapshots_fail_stays_open(users, monkeypatch):
+    """Closed with its month-end figures, or not at all."""
+    from actions import progress
+
+    def fail(*, period):
+        raise RuntimeError("the database went away while taking the snapshots")
+
+    period = ReportingPeriod.objects.create(month=date(2011, 11, 1), opened_at=timezone.now())
+    monkeypatch.setattr(progress, "snapshot_take", fail)
+    with pytest.raises(RuntimeError):
+        period_close(period=period, user=users["office"])
+    period.refresh_from_db()
+    assert period.closed_at is None and period.is_open
+    assert not ReportingPeriod.history.filter(id=period.pk, closed_at__isnull=False).exists()
+
+
 def test_it_carries_the_latest_update_forward_with_the_revised_date(seeded, settings):
     scenario = build()
     november = ReportingPeriod.objects.get(month=date(2011, 11, 1))
