@@ -127,6 +127,12 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
     list_select_related = ["action", "period", "author"]
     inlines = [EvidenceInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        """An update belongs to its action and month: moved, it would rewrite what was
+        reported for both months (and what the kept pages show of them)."""
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "action", "period"] if obj is not None else fields
+
 
 @admin.register(models.ReminderSent)
 class ReminderSentAdmin(admin.ModelAdmin):

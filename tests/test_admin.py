@@ -51,3 +51,19 @@ def test_the_administrator_group_has_the_admin_permissions_its_name_promises(see
     assert client.get("/admin/actions/action/").status_code == 200
     assert client.get("/admin/auth/user/").status_code == 200
     assert not Group.objects.get(name="Board member").permissions.exists()
+
+
+def test_an_update_cannot_be_moved_to_another_action_or_month(client_for, users, open_period):
+    from django.utils import timezone
+
+    from actions.models import Action, ProgressUpdate
+
+    update = ProgressUpdate.objects.create(
+        action=Action.objects.get(plan__slug="putting-children-first-2011", ref="1.1.1"),
+        period=open_period, author=users["alice"], status="on_track", rating="green",
+        suggested_rating="green", rating_rule="test", submitted_at=timezone.now(),
+    )  # fmt: skip
+    form = client_for("admin").get(f"/admin/actions/progressupdate/{update.pk}/change/")
+    assert form.status_code == 200
+    fields = form.context["adminform"].form.fields
+    assert "period" not in fields and "action" not in fields and "commentary" in fields
