@@ -30,7 +30,7 @@ from targets.models import Inspection, Recommendation
 READERS = {rules.BOARD_MEMBER, rules.DEMOCRATIC_SERVICES}
 # What the dashboard is drawn from (the board's pack shows it too): a save to any of them
 # adds a history row, and so a new data_version. Month-end snapshots are taken when a
-# month is closed, which is itself a save of the month.
+# month is closed, in the same transaction as that save of the month (progress.py).
 SOURCES = [*board_pack.SOURCE_MODELS, Priority, Outcome, ActionLead, PriorityLead, Lead,
            Evidence, Recommendation, Inspection, CoreTask]  # fmt: skip
 
