@@ -305,9 +305,7 @@ def action_get(*, plan: Plan, ref: str) -> Action:
     measures = Measure.objects.prefetch_related(
         Prefetch("measurelead_set", queryset=MeasureLead.objects.select_related("lead"))
     )
-    queryset = plan.actions.select_related("outcome__priority", "plan").prefetch_related(
-        action_leads_prefetch(),
-        updates_prefetch(),
+    queryset = _actions_with_progress(plan).prefetch_related(
         Prefetch("measures", queryset=measures),
         Prefetch("notice_targets", queryset=NoticeTarget.objects.select_related("notice")),
         Prefetch("recommendations", queryset=Recommendation.objects.select_related("inspection")),
@@ -327,10 +325,13 @@ def action_for_progress(*, plan: Plan, ref: str) -> Action:
     """The action as the update, verify and reopen pages need it: its plan, priority,
     leads and updates, without the measures, links and targets its own page shows (seven
     queries fewer on the pages leads use most at month end)."""
-    queryset = plan.actions.select_related("outcome__priority", "plan").prefetch_related(
+    return get_object_or_404(_actions_with_progress(plan), ref=ref)
+
+
+def _actions_with_progress(plan: Plan) -> QuerySet[Action]:
+    return plan.actions.select_related("outcome__priority", "plan").prefetch_related(
         action_leads_prefetch(), updates_prefetch()
     )
-    return get_object_or_404(queryset, ref=ref)
 
 
 def actions_serving(**filters: Any) -> QuerySet[Action]:

@@ -231,14 +231,14 @@ def main() -> None:
     try:
         run(base, args, duration)
         if server is not None:
-            print_worker_memory(server.pid)
+            print_worker_usage(server.pid)
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
 
 
-def print_worker_memory(master: int) -> None:
+def print_worker_usage(master: int) -> None:
     """The resident memory of each gunicorn worker after the run, and the processor time
     the workers and this load generator used (Linux /proc): the generator runs on the same
     machine, so what it uses is not the server's to use."""
