@@ -16,6 +16,7 @@ from governance.sampledata import (
     sample_history_dates_load,
 )
 from reports.models import IssuedPaper, RenderedPaper
+from tests.seedsnapshot import snapshot_with
 
 FIGURE = "Reduced unallocated cases from 2,269 to 338"
 
@@ -25,11 +26,21 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture
-def meeting_data(site, users):
+def _meetings_paper_and_dates() -> None:
     sample_board_meetings_load()
     posc_june_2011_paper_load()
     sample_history_dates_load()
+
+
+@pytest.fixture
+def sample_meetings(site):
+    snapshot_with(
+        "board meetings, the June 2011 paper and the demo's dates", _meetings_paper_and_dates
+    )
+
+
+@pytest.fixture
+def meeting_data(sample_meetings, users):
     return {
         "board_meeting": Meeting.objects.get(
             body__slug="kent-improvement-board", date=date(2011, 11, 10)

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from actions.sampledata import DEMO_PASSWORD
 from governance.sampledata import sample_data_load
+from tests.seedsnapshot import snapshot_with
 
 PLAN = "/plans/putting-children-first-2011"
 
@@ -14,7 +15,7 @@ PLAN = "/plans/putting-children-first-2011"
 @pytest.fixture
 def demo(site, settings):
     settings.KENTPLAN_TODAY = "2011-11-15"
-    sample_data_load()
+    snapshot_with("the demo's sample data", sample_data_load)
     return site
 
 

@@ -11,14 +11,23 @@ from actions.rules import BOARD_MEMBER
 from governance.models import BoardAction, CommitteePaper, Meeting
 from governance.sampledata import posc_june_2011_paper_load, sample_board_meetings_load
 from tests.conftest import make_user
+from tests.seedsnapshot import snapshot_with
 
 SIGN_OFF = "/plans/putting-children-first-2011/sign-off/"
 
 
-@pytest.fixture
-def governance_data(site, users):
+def _board_meetings_and_the_june_paper() -> None:
     sample_board_meetings_load()
     posc_june_2011_paper_load()
+
+
+@pytest.fixture
+def sample_meetings(site):
+    snapshot_with("board meetings and the June 2011 paper", _board_meetings_and_the_june_paper)
+
+
+@pytest.fixture
+def governance_data(sample_meetings, users):
     return {
         "meeting": Meeting.objects.get(body__slug="kent-improvement-board", date=date(2011, 9, 15)),
         "paper": CommitteePaper.objects.get(),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from actions.models import Evidence, ProgressUpdate, ReportingPeriod
+from tests.seedsnapshot import snapshot_with
 
 PLAN = "/plans/putting-children-first-2011"
 
@@ -153,7 +154,7 @@ def demo(site, settings):
     from governance.sampledata import sample_data_load
 
     settings.KENTPLAN_TODAY = "2011-11-15"
-    sample_data_load()
+    snapshot_with("the demo's sample data", sample_data_load)
     return site
 
 
