@@ -16,7 +16,9 @@ def test_the_table_and_past_pages_have_no_accessibility_violations(
     paths = [
         f"{PLAN}/actions/?rating=none&overdue=1&due_within=30",
         f"{PLAN}/actions/?rating=purple&q=" + "+".join("e" * 10),
-        f"{PLAN}/actions/?per_page=all",
+        # More than a page's rows on one page. A search keeps them to about 30: all 129
+        # took axe five seconds, the same row markup over and over.
+        f"{PLAN}/actions/?per_page=all&q=develop",
         f"{PLAN}/actions/?{as_at}",
         f"{PLAN}/?{as_at}",
         f"{PLAN}/actions/2.1.4/?{as_at}",
@@ -30,6 +32,8 @@ def test_the_table_and_past_pages_have_no_accessibility_violations(
     for path in paths:
         response = page.goto(site + path)
         assert response.status == 200, path
+        if "per_page=all" in path:
+            assert page.locator(".kp-table-scroll tbody tr").count() > 25
         violations = axe_check(page)
         if violations:
             problems[path] = violations
