@@ -17,6 +17,7 @@ from reports import services
 from reports.board_pack import board_pack, default_as_at
 from reports.dashboard import dashboard_context
 from reports.models import IssuedPaper, ReportKind
+from tests.pdftext import pdf_pages_joined
 from tests.reports import scenario
 
 from .conftest import PLAN
@@ -131,8 +132,9 @@ def test_the_pdf_shows_the_figures_and_page_numbers_and_is_issued_to_its_meeting
     rendered = services.paper_request(kind=KIND, subject=str(meeting.pk), as_at=NOVEMBER)
     rendered = services.paper_render(rendered=rendered)
     with rendered.file.open("rb") as handle:
-        reader = PdfReader(BytesIO(handle.read()))
-    pages = [" ".join(p.extract_text().split()) for p in reader.pages]
+        content = handle.read()
+    reader = PdfReader(BytesIO(content))
+    pages = pdf_pages_joined(content)
     assert len(pages) == rendered.pages > 5
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text

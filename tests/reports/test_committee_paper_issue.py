@@ -1,17 +1,15 @@
 """The committee paper as a paper: previewed, drawn as a PDF whose figures are the readings
 as at its date, issued into the archive to its own meeting, after which its draft is frozen."""
 
-from io import BytesIO
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
-from pypdf import PdfReader
 
 from governance.models import CommitteePaper, Meeting
 from governance.services import SectionInput, committee_paper_save
 from reports import services
 from reports.models import IssuedPaper, RenderedPaper, ReportKind
+from tests.pdftext import pdf_pages_joined
 
 KIND = ReportKind.COMMITTEE_PAPER
 
@@ -25,7 +23,7 @@ FIGURES = [
 
 
 def _pdf_text(content: bytes) -> list[str]:
-    return [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(content)).pages]
+    return pdf_pages_joined(content)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from reports import services
 from reports.models import RenderedPaper
+from tests.pdftext import pdf_pages
 
 from .conftest import PLAN
 
@@ -53,8 +54,9 @@ def test_it_renders_a_queued_plan_with_a_real_worker(
     assert rendered.pages > 30
 
     with rendered.file.open("rb") as handle:
-        reader = PdfReader(BytesIO(handle.read()))
-    pages = [page.extract_text() for page in reader.pages]
+        content = handle.read()
+    reader = PdfReader(BytesIO(content))
+    pages = pdf_pages(content)
     total = len(pages)
     assert total == rendered.pages
     for number, text in enumerate(pages, start=1):
