@@ -1,14 +1,15 @@
 """Searching the actions table costs one bounded query however many words are given
 (issue 9.2), and PostgreSQL stops any query that runs too long."""
 
-import os
 import re
-import subprocess
-import sys
 
+import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from tests.settingsenv import settings_with
 
 PLAN = "/plans/putting-children-first-2011"
 
@@ -55,31 +56,20 @@ def test_eight_words_still_find_the_action(client, plan_2011):
 
 
 def settings_options(**env) -> str:
-    code = (
-        "import os, django; os.environ['DJANGO_SETTINGS_MODULE'] = 'kentplan.settings'; "
-        "django.setup(); from django.conf import settings; "
-        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('options', ''))"
-    )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE")}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, "SECRET_KEY": "x" * 50, **env},
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.stdout.strip() or result.stderr
+    return settings_with(**env)["DATABASES"]["default"].get("OPTIONS", {}).get("options", "")
 
 
 def test_postgresql_connections_get_a_statement_timeout_of_15_seconds_by_default():
-    postgres = {"DATABASE_URL": "postgres://u@127.0.0.1:5432/nowhere"}
+    postgres = {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://u@127.0.0.1:5432/nowhere"}
     assert settings_options(**postgres) == "-c statement_timeout=15000 -c jit=off"
     timeout = {**postgres, "DATABASE_STATEMENT_TIMEOUT_SECONDS": "3"}
     assert settings_options(**timeout) == "-c statement_timeout=3000 -c jit=off"
-    assert settings_options(DATABASE_URL="sqlite:///x.sqlite3") == ""
+    assert settings_options(SECRET_KEY="x" * 50, DATABASE_URL="sqlite:///x.sqlite3") == ""
     bad = {**postgres, "DATABASE_STATEMENT_TIMEOUT_SECONDS": "soon"}
-    assert "DATABASE_STATEMENT_TIMEOUT_SECONDS must be a whole number" in settings_options(**bad)
+    with pytest.raises(
+        ImproperlyConfigured, match="DATABASE_STATEMENT_TIMEOUT_SECONDS must be a whole number"
+    ):
+        settings_options(**bad)
 
 
 def test_the_database_stops_a_query_that_runs_too_long_on_postgresql(db):

@@ -7,7 +7,7 @@ import logging
 from django.test import Client
 
 from kentplan.logs import JsonFormatter, RequestIdFilter, request_id_var
-from tests.kentplan.test_security import setting
+from tests.settingsenv import settings_with
 
 
 def test_every_response_has_a_request_id(client):
@@ -65,11 +65,11 @@ def test_log_lines_are_json_with_the_request_id():
 
 def test_admins_and_log_level_come_from_the_environment():
     env = {"SECRET_KEY": "x" * 50, "ADMINS": "Ops Team:ops@example.org,b@example.org"}
-    assert (
-        setting("ADMINS", **env)
-        == "[('Ops Team', 'ops@example.org'), ('b@example.org', 'b@example.org')]"
-    )
-    assert setting("LOG_LEVEL", **env, LOG_LEVEL="warning") == "WARNING"
+    assert settings_with(**env)["ADMINS"] == [
+        ("Ops Team", "ops@example.org"),
+        ("b@example.org", "b@example.org"),
+    ]
+    assert settings_with(**env, LOG_LEVEL="warning")["LOG_LEVEL"] == "WARNING"
 
 
 def test_errors_are_emailed_to_the_admins(settings, mailoutbox):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.test import Client, RequestFactory, override_settings
 
 from kentplan.security import client_ip
+from tests.settingsenv import settings_with
 
 PRODUCTION = {
     "SECRET_KEY": "a-production-like-secret-key-" + "x7Qp2-" * 8,
@@ -38,14 +39,6 @@ def manage(*args, **env) -> subprocess.CompletedProcess:
     )
 
 
-def setting(name: str, **env) -> str:
-    result = manage(
-        "shell", "-c", f"from django.conf import settings; print(settings.{name})", **env
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
-
-
 def test_check_deploy_passes_with_production_variables():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr + result.stdout
@@ -53,11 +46,12 @@ def test_check_deploy_passes_with_production_variables():
 
 def test_hsts_and_the_ssl_redirect_come_from_the_environment():
     env = {"SECRET_KEY": "x" * 50, "SECURE_HSTS_SECONDS": "600"}
-    assert setting("SECURE_HSTS_SECONDS", **env) == "600"
-    assert setting("SECURE_SSL_REDIRECT", **env) == "True"
-    assert setting("SECURE_SSL_REDIRECT", **env, SECURE_SSL_REDIRECT="0") == "False"
-    assert setting("SECURE_PROXY_SSL_HEADER", **env, BEHIND_PROXY="1") == (
-        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    assert settings_with(**env)["SECURE_HSTS_SECONDS"] == 600
+    assert settings_with(**env)["SECURE_SSL_REDIRECT"] is True
+    assert settings_with(**env, SECURE_SSL_REDIRECT="0")["SECURE_SSL_REDIRECT"] is False
+    assert settings_with(**env, BEHIND_PROXY="1")["SECURE_PROXY_SSL_HEADER"] == (
+        "HTTP_X_FORWARDED_PROTO",
+        "https",
     )
 
 
