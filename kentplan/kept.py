@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 
 KEPT_SECONDS = 60 * 60
+# Begins a data version drawn while another save was still being committed.
+UNSETTLED = "unsettled"
 
 
 def files_fingerprint(files: Iterable[Path], salt: bytes) -> str:
@@ -47,13 +49,26 @@ def code_version() -> str:
 
 
 def kept_key(kind: str, *parts: Any) -> str:
-    return f"kp:{kind}:{hashlib.sha256(repr([*parts, code_version()]).encode()).hexdigest()}"
+    """The key a part is kept under. A part drawn from data still being saved (a data
+    version beginning UNSETTLED: actions.asat.data_version) gets a key that is not kept."""
+    digest = hashlib.sha256(repr([*parts, code_version()]).encode()).hexdigest()
+    if any(isinstance(part, str) and part.startswith(UNSETTLED) for part in parts):
+        return f"{UNSETTLED}:{kind}:{digest}"
+    return f"kp:{kind}:{digest}"
+
+
+def keeps(key: str) -> bool:
+    """Whether what is drawn under this key is kept (not when drawn from unsettled data)."""
+    return key.startswith("kp:")
 
 
 def kept(key: str, draw: Callable[[], str | bytes]) -> bytes:
     """What draw() gives, as bytes: from the cache when it was drawn under this key, else
     drawn now and kept compressed (~10x; a worker's local cache holds up to 300 entries).
-    If draw raises, nothing is kept."""
+    If draw raises, nothing is kept; nor is it under a key for data still being saved."""
+    if not keeps(key):
+        drawn = draw()
+        return drawn.encode() if isinstance(drawn, str) else drawn
     found = cache.get(key)
     if found is None:
         drawn = draw()
