@@ -3,8 +3,7 @@ still being committed can hold a lower history id than one already committed, so
 another transaction that has written is open the version is one of a kind, and nothing
 drawn then is kept; once it has ended, the version is settled and kept again."""
 
-import psycopg2
-from django.db import connection
+from django.db import connection, connections
 
 from actions.asat import data_version
 from actions.models import Action, Plan, ProgressUpdate
@@ -15,17 +14,20 @@ SOURCES = [Plan, Action, ProgressUpdate]
 
 def _draws(key: str) -> int:
     drawn = []
+
+    def draw() -> str:
+        drawn.append(1)
+        return "drawn"
+
     for _ in range(2):
-        kept(key, lambda: drawn.append(1) or "drawn")
+        kept(key, draw)
     return len(drawn)
 
 
 def _writer():
     """Another connection to the test database, in a transaction that has written."""
-    db = connection.settings_dict
-    other = psycopg2.connect(
-        dbname=db["NAME"], user=db["USER"], host=db["HOST"], port=db["PORT"] or 5432
-    )
+    other = connections.create_connection("default")
+    other.set_autocommit(False)
     with other.cursor() as cursor:
         cursor.execute("SELECT pg_current_xact_id()")  # as the first write of a save does
     return other
