@@ -6,7 +6,6 @@ from its history in one query (the latest version of each row by then, deletions
 """
 
 import hashlib
-import uuid
 from datetime import date, datetime, time
 from functools import wraps
 
@@ -95,7 +94,7 @@ def as_at_context(request, as_at: date | None) -> dict:
     return {"as_at": as_at, "today_query": query.urlencode()}
 
 
-def data_version(models: list[type[Model]], *, unsettled_unique: bool = True) -> str:
+def data_version(models: list[type[Model]], *, watch_writers: bool = True) -> str:
     """A fingerprint of the data: the newest history record of each model, in one query.
 
     Any save anywhere in these models adds a history row with a higher id, so a render
@@ -103,24 +102,28 @@ def data_version(models: list[type[Model]], *, unsettled_unique: bool = True) ->
 
     On PostgreSQL an id is taken when a row is written, not when its transaction commits:
     a save still committing can hold a lower id than one already committed, and when it
-    lands the newest id does not move. So while another transaction that has written is
-    still open, the version is one of a kind, beginning UNSETTLED: what is drawn then is
-    not kept (kentplan.kept), and the next reader after the commit draws afresh. (SQLite
-    commits one writer at a time, in the order of their ids.) With unsettled_unique=False
-    the plain fingerprint is given however things stand.
+    lands the newest id does not move. So while another transaction is writing to these
+    models' history (it holds a write lock on the table until it ends), the version
+    begins UNSETTLED, and what is drawn under it is kept only for a few seconds
+    (kentplan.kept); once the writers have ended, the version is settled and a new key.
+    (SQLite commits one writer at a time, in the order of their ids.) With
+    watch_writers=False the plain fingerprint is given however things stand.
     """
     tables = [m.history.model._meta.db_table for m in models]  # type: ignore[attr-defined]  # simple_history adds .history
     quote = connection.ops.quote_name
     selects = ", ".join(f"(SELECT MAX(history_id) FROM {quote(t)})" for t in tables)
-    watch = unsettled_unique and connection.vendor == "postgresql"
-    if watch:  # another session here in a transaction that has written (has an id)
+    watch = watch_writers and connection.vendor == "postgresql"
+    if watch:
+        names = ", ".join(f"'{quote(t)}'::regclass" for t in tables)
         selects += (
-            ", EXISTS (SELECT FROM pg_stat_activity WHERE datname = current_database()"
-            " AND backend_xid IS NOT NULL AND pid <> pg_backend_pid())"
+            ", EXISTS (SELECT FROM pg_locks WHERE locktype = 'relation'"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            f" AND relation IN ({names}) AND mode = 'RowExclusiveLock'"
+            " AND pid <> pg_backend_pid())"
         )
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {selects}")  # noqa: S608 - table names from model metadata
         row = list(cursor.fetchone())
     writing = row.pop() if watch else False
     digest = hashlib.sha256("-".join(str(v or 0) for v in row).encode()).hexdigest()
-    return f"{UNSETTLED}-{uuid.uuid4().hex}-{digest}" if writing else digest
+    return f"{UNSETTLED}-{digest}" if writing else digest

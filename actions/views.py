@@ -49,7 +49,7 @@ from actions.tables import (
     print_rows,
 )
 from kentplan.clock import today
-from kentplan.kept import KEPT_SECONDS, keeps, kept, kept_key
+from kentplan.kept import kept, kept_key, kept_seconds
 from targets.models import ImprovementNotice, Inspection, NoticeTarget, Recommendation
 from targets.selectors import notice_target_progress, target_progress
 
@@ -105,7 +105,7 @@ def _action_list_body(request: HttpRequest, plan, as_at, version: str) -> str:
     RequestConfig(request, paginate=False).configure(table)
     query = _query(request, drop=("page", "per_page", "as_at"))
     key = _list_key("print", plan, query, as_at, version)
-    kept = cache.get(key) if keeps(key) else None
+    kept = cache.get(key)
     printed = zlib.decompress(kept).decode() if kept is not None else None
     # Without the paper rows at hand, every matching row is fetched once: the page shows
     # a slice of them and paper all of them. With them, only the page's rows are fetched.
@@ -119,8 +119,7 @@ def _action_list_body(request: HttpRequest, plan, as_at, version: str) -> str:
         rows = {"print_rows": print_rows(every_row), "table": table}
         printed = render_to_string("includes/action_print_rows.html", rows)
         # The rows for paper are the same on every page of the table: kept on their own.
-        if keeps(key):
-            cache.set(key, zlib.compress(printed.encode(), 1), KEPT_SECONDS)
+        cache.set(key, zlib.compress(printed.encode(), 1), kept_seconds(key))
     context = {
         "plan": plan,
         "filter": action_filter,

@@ -18,8 +18,10 @@ from django.conf import settings
 from django.core.cache import cache
 
 KEPT_SECONDS = 60 * 60
-# Begins a data version drawn while another save was still being committed.
+# Begins a data version read while another save to its data was still being committed: a
+# part drawn then may lack that save, and is kept only briefly (actions.asat.data_version).
 UNSETTLED = "unsettled"
+BRIEF_SECONDS = 5
 
 
 def files_fingerprint(files: Iterable[Path], salt: bytes) -> str:
@@ -49,29 +51,26 @@ def code_version() -> str:
 
 
 def kept_key(kind: str, *parts: Any) -> str:
-    """The key a part is kept under. A part drawn from data still being saved (a data
-    version beginning UNSETTLED: actions.asat.data_version) gets a key that is not kept."""
+    """The key a part is kept under; one drawn from data still being saved (a version
+    beginning UNSETTLED) has a key of its own, kept only briefly."""
     digest = hashlib.sha256(repr([*parts, code_version()]).encode()).hexdigest()
     if any(isinstance(part, str) and part.startswith(UNSETTLED) for part in parts):
-        return f"{UNSETTLED}:{kind}:{digest}"
+        return f"kp:{UNSETTLED}:{kind}:{digest}"
     return f"kp:{kind}:{digest}"
 
 
-def keeps(key: str) -> bool:
-    """Whether what is drawn under this key is kept (not when drawn from unsettled data)."""
-    return key.startswith("kp:")
+def kept_seconds(key: str) -> int:
+    """How long what is drawn under this key is kept."""
+    return BRIEF_SECONDS if key.startswith(f"kp:{UNSETTLED}:") else KEPT_SECONDS
 
 
 def kept(key: str, draw: Callable[[], str | bytes]) -> bytes:
     """What draw() gives, as bytes: from the cache when it was drawn under this key, else
     drawn now and kept compressed (~10x; a worker's local cache holds up to 300 entries).
-    If draw raises, nothing is kept; nor is it under a key for data still being saved."""
-    if not keeps(key):
-        drawn = draw()
-        return drawn.encode() if isinstance(drawn, str) else drawn
+    If draw raises, nothing is kept."""
     found = cache.get(key)
     if found is None:
         drawn = draw()
         found = zlib.compress(drawn.encode() if isinstance(drawn, str) else drawn, 1)
-        cache.set(key, found, KEPT_SECONDS)
+        cache.set(key, found, kept_seconds(key))
     return zlib.decompress(found)

@@ -45,7 +45,7 @@ class PaperKind:
         # worker's own writes would otherwise make every request for a paper look unsettled
         # and queue it again. (A paper drawn in that moment is drawn again after the next
         # change to its data; papers are mostly drawn as at a past date.)
-        data = data_version(self.source_models, unsettled_unique=False)
+        data = data_version(self.source_models, watch_writers=False)
         both = f"{data}-{layout_version()}"
         return hashlib.sha256(both.encode()).hexdigest()
 
