@@ -41,10 +41,10 @@ class PaperKind:
 
     def version(self) -> str:
         """The data's fingerprint and the drawing code's: a change to either draws anew."""
-        # The plain fingerprint even while another save is being committed: the render
-        # worker's own writes would otherwise make every request for a paper look unsettled
-        # and queue it again. (A paper drawn in that moment is drawn again after the next
-        # change to its data; papers are mostly drawn as at a past date.)
+        # The plain fingerprint even while another save is being committed: an unsettled
+        # one would queue the paper again for each save in progress, and the worker draws
+        # the data as it stands when it runs, mostly after that save has landed. (Papers
+        # are also mostly drawn as at a past date.)
         data = data_version(self.source_models, watch_writers=False)
         both = f"{data}-{layout_version()}"
         return hashlib.sha256(both.encode()).hexdigest()
