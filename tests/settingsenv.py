@@ -7,8 +7,8 @@ Django itself to start (`check --deploy`, the Redis cache) still start a process
 
 import os
 import runpy
-from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 SETTINGS = Path(__file__).resolve().parent.parent / "kentplan" / "settings.py"
 # A shell's own variables, kept; nothing of the test run's (its settings module, its
@@ -16,20 +16,9 @@ SETTINGS = Path(__file__).resolve().parent.parent / "kentplan" / "settings.py"
 INHERITED = ("PATH", "HOME", "LANG")
 
 
-@contextmanager
-def _environment(env: dict[str, str]):
-    saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update({k: v for k, v in saved.items() if k in INHERITED}, **env)
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-
-
 def settings_with(**env: str) -> dict:
     """The settings module's names and values with only these variables set (and the
     shell's own): raises ImproperlyConfigured as starting Django would."""
-    with _environment(env):
+    shell = {k: v for k, v in os.environ.items() if k in INHERITED}
+    with mock.patch.dict(os.environ, {**shell, **env}, clear=True):
         return runpy.run_path(str(SETTINGS))
