@@ -3,6 +3,7 @@ from datetime import date
 from functools import cache
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
 from django.test import Client
@@ -115,7 +116,8 @@ TEST_USERS = [
 
 
 @cache
-def _test_password_hash() -> str:
+def _test_password_hash(hashers: tuple[str, ...]) -> str:
+    """Hashed once per process and hasher setting (a test may set production's)."""
     return make_password("a-long-test-pass")
 
 
@@ -134,7 +136,7 @@ def users(seeded):
         User(
             username=username,
             email=f"{username}@example.org",
-            password=_test_password_hash(),
+            password=_test_password_hash(tuple(settings.PASSWORD_HASHERS)),
             **extra,
         )
         for username, _, _, extra in TEST_USERS
