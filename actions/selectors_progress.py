@@ -239,6 +239,17 @@ def verification_inbox(*, user, today: date) -> QuerySet[ProgressUpdate]:
     return updates.select_related("action__plan", "period", "author").order_by("submitted_at", "pk")
 
 
+def verification_inbox_page(
+    *, user, today: date, limit: int | None
+) -> tuple[list[ProgressUpdate], int]:
+    """The first `limit` completions of the user's inbox (all of them with None) and how
+    many there are in all, from one query: a window counts every row before the limit
+    applies, where a separate COUNT would work the inbox out a second time."""
+    counted = verification_inbox(user=user, today=today).annotate(in_all=Window(Count("pk")))
+    rows: list[ProgressUpdate] = list(counted[:limit])
+    return rows, getattr(rows[0], "in_all") if rows else 0  # noqa: B009  # an annotation
+
+
 def may_verify_anything(user) -> bool:
     """The programme office, and those in a verifier's role (priority leads)."""
     return user.is_authenticated and user.has_perm("actions.verify_some_action")

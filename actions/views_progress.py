@@ -46,10 +46,12 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     )
     context = {"lead": lead, "period": period, "groups": groups, "today": now, "show": show}
     if selectors_progress.may_verify_anything(request.user):
-        inbox = selectors_progress.verification_inbox(user=request.user, today=now)
+        inbox, count = selectors_progress.verification_inbox_page(
+            user=request.user, today=now, limit=None if show == "verify" else INBOX_LIMIT
+        )
         # The header's "To verify" count is this same count: counted once, not twice.
-        context["inbox_count"] = context["verification_count"] = inbox.count()
-        context["inbox"] = list(inbox[: INBOX_LIMIT if show != "verify" else None])
+        context["inbox_count"] = context["verification_count"] = count
+        context["inbox"] = inbox
     if request.user.has_perm("actions.manage_periods") and period:
         context["returns"] = selectors_progress.returns_for_period(period=period, today=now)
     return render(request, "actions/my_actions.html", context)
