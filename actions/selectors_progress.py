@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     CharField,
@@ -55,6 +56,7 @@ MY_ACTION_GROUPS = [
     ("complete", "Complete"),
 ]
 GROUP_LIMIT = 10
+SHOWN_PER_PAGE = 50  # a group shown in full, a page at a time
 RETURN_STATES = [
     ("submitted", "Submitted"),
     ("awaiting", "Awaiting verification"),
@@ -168,17 +170,28 @@ class Group:
     count: int
     rows: list[Row] = field(default_factory=list)
     shown_all: bool = False
+    # The group shown in full (`show`) is shown a page at a time: this page of it.
+    page: Page | None = None
 
 
 def my_actions(
-    *, lead: Lead, period: ReportingPeriod | None, today: date, show: str = "", limit=GROUP_LIMIT
+    *,
+    lead: Lead,
+    period: ReportingPeriod | None,
+    today: date,
+    show: str = "",
+    page: int = 1,
+    limit: int = GROUP_LIMIT,
+    per_page: int | None = None,
 ) -> list[Group]:
-    """A lead's actions in live plans, grouped; each group's first `limit` rows (or every row
-    of the group named by `show`). Three queries however many actions there are: one works
-    out every action's state once and returns, through window functions, each group's size
-    and which rows to show (as narrow rows, so ranking thousands of actions sorts a few
-    columns in memory rather than whole actions on disk); one reads those actions; the
-    last reads their latest updates."""
+    """A lead's actions in live plans, grouped; each group's first `limit` rows, and of the
+    group named by `show`, page `page` of every row (`per_page` a page; the last page if
+    there are fewer). Three queries however many actions there are: one works out every
+    action's state once and returns, through window functions, each group's size and which
+    rows to show (as narrow rows, so ranking thousands of actions sorts a few columns in
+    memory rather than whole actions on disk); one reads those actions; the last reads
+    their latest updates. (A page past the last costs those three again, once.)"""
+    per_page = per_page or SHOWN_PER_PAGE
     mine = actions_with_state(period=period, today=today).filter(
         _led_by(lead), plan_id__in=live_plan_ids(today=today), retired_on__isnull=True
     )
@@ -192,27 +205,53 @@ def my_actions(
         group_count=Window(Count("pk"), **in_group),
     )
     shown = Q(position__lte=limit)
-    if show in dict(MY_ACTION_GROUPS):
-        shown |= Q(group=show)
+    showing = show in dict(MY_ACTION_GROUPS)
+    first = (page - 1) * per_page
+    if showing:
+        # Its first row too, whatever the page: it carries the group's size.
+        in_page = Q(group=show, position__gt=first, position__lte=first + per_page)
+        shown = (shown & ~Q(group=show)) | in_page | Q(group=show, position=1)
     picked = list(
         ranked.filter(shown)
         .order_by("group", "position")
-        .values_list("pk", "group", "group_count", "forecast", "has_this_month")
+        .values_list("pk", "group", "group_count", "forecast", "has_this_month", "position")
     )
-    actions = Action.objects.select_related("plan").in_bulk([pk for pk, *_ in picked])
+
+    def on_page(key: str, position: int) -> bool:
+        # Not the shown group's first row when this page of the group starts later.
+        return key != show or first < position <= first + per_page
+
+    on_show = [pk for pk, key, *_, position in picked if on_page(key, position)]
+    actions = Action.objects.select_related("plan").in_bulk(on_show)
     groups = [Group(key, label, 0) for key, label in MY_ACTION_GROUPS]
     by_key = {group.key: group for group in groups}
     latest = latest_updates(list(actions.values()))
-    for pk, key, count, forecast, has_this_month in picked:
-        a = actions[pk]
-        a.forecast = forecast  # type: ignore[attr-defined]  # shown as the due date
+    for pk, key, count, forecast, has_this_month, position in picked:
         group = by_key[key]
         group.count = count
+        if not on_page(key, position):
+            continue
+        a = actions[pk]
+        a.forecast = forecast  # type: ignore[attr-defined]  # shown as the due date
         group.rows.append(
             Row(a, latest.get(pk), bool(period) and not has_this_month and key != "complete")
         )
     for group in groups:
         group.shown_all = group.key == show or group.count <= limit
+        if showing and group.key == show:
+            group.page = Paginator(range(group.count), per_page).get_page(page)
+    shown_page = by_key[show].page if showing else None
+    if shown_page is not None and shown_page.number != page:
+        # Past the last page (the group has shrunk since the link was drawn): the last.
+        return my_actions(
+            lead=lead,
+            period=period,
+            today=today,
+            show=show,
+            page=shown_page.number,
+            limit=limit,
+            per_page=per_page,
+        )
     return groups
 
 
@@ -240,14 +279,31 @@ def verification_inbox(*, user, today: date) -> QuerySet[ProgressUpdate]:
 
 
 def verification_inbox_page(
-    *, user, today: date, limit: int | None
+    *, user, today: date, limit: int | None, offset: int = 0
 ) -> tuple[list[ProgressUpdate], int]:
-    """The first `limit` completions of the user's inbox (all of them with None) and how
-    many there are in all, from one query: a window counts every row before the limit
-    applies, where a separate COUNT would work the inbox out a second time."""
+    """`limit` completions of the user's inbox from the `offset`th (all of them with None)
+    and how many there are in all, from one query: a window counts every row before the
+    limit applies, where a separate COUNT would work the inbox out a second time. (Past
+    the last row there is no row to carry the count: 0.)"""
     counted = verification_inbox(user=user, today=today).annotate(in_all=Window(Count("pk")))
-    rows: list[ProgressUpdate] = list(counted[:limit])
+    end = None if limit is None else offset + limit
+    rows: list[ProgressUpdate] = list(counted[offset:end])
     return rows, getattr(rows[0], "in_all") if rows else 0  # noqa: B009  # an annotation
+
+
+def verification_inbox_paged(
+    *, user, today: date, page: int, per_page: int | None = None
+) -> tuple[list[ProgressUpdate], Page]:
+    """Page `page` of the user's inbox (the last if there are fewer), `per_page` a page."""
+    per_page = per_page or SHOWN_PER_PAGE
+    offset = (page - 1) * per_page
+    rows, count = verification_inbox_page(user=user, today=today, limit=per_page, offset=offset)
+    if not rows and page > 1:  # past the last page: how many pages, then the last
+        _, count = verification_inbox_page(user=user, today=today, limit=1)
+        last = Paginator(range(count), per_page).get_page(page)
+        offset = (last.number - 1) * per_page
+        rows, count = verification_inbox_page(user=user, today=today, limit=per_page, offset=offset)
+    return rows, Paginator(range(count), per_page).get_page(offset // per_page + 1)
 
 
 def may_verify_anything(user) -> bool:

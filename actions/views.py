@@ -7,7 +7,7 @@ import io
 import zlib
 
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -41,6 +41,7 @@ from actions.models import (
     ProgressUpdate,
     ReportingPeriod,
 )
+from actions.paging import page_context, page_number, page_of
 from actions.tables import (
     ActionTable,
     actions_csv,
@@ -110,7 +111,7 @@ def _action_list_body(request: HttpRequest, plan, as_at, version: str) -> str:
     # Without the paper rows at hand, every matching row is fetched once: the page shows
     # a slice of them and paper all of them. With them, only the page's rows are fetched.
     every_row = _fetch_if_printable(table.data.data) if printed is None else None
-    _paginate(table, page=_page_number(request), per_page=_per_page(request))
+    _paginate(table, page=page_number(request), per_page=_per_page(request))
     shows_all = table.paginator.num_pages == 1
     too_many_to_print = table.paginator.count > MAX_ROWS_SHOWN
     if shows_all or too_many_to_print:
@@ -266,11 +267,6 @@ def _paginate(table, *, page: int, per_page: int) -> None:
         table.paginate(page=table.paginator.num_pages, per_page=per_page)
 
 
-def _page_number(request: HttpRequest) -> int:
-    raw = request.GET.get("page", "")
-    return int(raw) if raw.isdigit() and 0 < len(raw) < 7 else 1
-
-
 @require_GET
 @shows_as_at
 def action_detail(request: HttpRequest, slug: str, ref: str) -> HttpResponse:
@@ -408,9 +404,9 @@ def recommendation_detail(request: HttpRequest, slug: str, number: int) -> HttpR
 
 @require_GET
 def lead_list(request: HttpRequest) -> HttpResponse:
-    page = _page_of(request, selectors.leads_with_counts(), LEADS_PER_PAGE)
+    page = page_of(request, selectors.leads_with_counts(), LEADS_PER_PAGE)
     leads = selectors.with_job_titles(list(page.object_list))
-    return render(request, "actions/lead_list.html", {"leads": leads, **_page_context(page)})
+    return render(request, "actions/lead_list.html", {"leads": leads, **page_context(page)})
 
 
 LEADS_PER_PAGE = 100
@@ -422,13 +418,13 @@ def lead_detail(request: HttpRequest, slug: str) -> HttpResponse:
     as_at = as_at_from_request(request)
     lead = selectors.lead_get(slug=slug)
     if as_at is None:
-        page = _page_of(request, selectors.actions_led_by(lead=lead), ACTIONS_PER_PAGE)
+        page = page_of(request, selectors.actions_led_by(lead=lead), ACTIONS_PER_PAGE)
         actions = selectors.action_rows(page.object_list)
         measures = selectors.measures_led_by(lead=lead)
     else:
         lead = _past(lead, as_at)
         rows = selectors.action_rows_as_at(as_at=as_at, lead=lead)
-        page = _page_of(request, rows, ACTIONS_PER_PAGE)
+        page = page_of(request, rows, ACTIONS_PER_PAGE)
         actions = page.object_list
         measures = selectors.measures_led_by_as_at(lead=lead, as_at=as_at)
     caption = "Actions they lead"
@@ -439,16 +435,6 @@ def lead_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "actions": actions,
         "actions_caption": caption,
         "measures": measures,
-        **_page_context(page),
+        **page_context(page),
     }
     return render(request, "actions/lead_detail.html", {**context, **as_at_context(request, as_at)})
-
-
-def _page_of(request: HttpRequest, rows, per_page: int):
-    """The page asked for (?page=), the first if it is not a number, the last if too far."""
-    return Paginator(rows, per_page).get_page(_page_number(request))
-
-
-def _page_context(page) -> dict:
-    pages = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    return {"page": page, "page_range": list(pages), "ellipsis": page.paginator.ELLIPSIS}

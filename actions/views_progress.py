@@ -19,6 +19,7 @@ from actions.brag import suggest_rating
 from actions.evidence import SizeLimit
 from actions.forms import OpenPeriodForm, ProgressUpdateForm, ReasonForm, VerifyForm
 from actions.models import Action, Evidence, EvidenceDownload, ProgressUpdate, ReportingPeriod
+from actions.paging import page_context, page_number
 from kentplan.clock import today
 
 
@@ -39,19 +40,30 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     period = selectors.current_period()
     now = today()
     show = request.GET.get("show", "")
+    page = page_number(request)
     groups = (
-        selectors_progress.my_actions(lead=lead, period=period, today=now, show=show)
+        selectors_progress.my_actions(lead=lead, period=period, today=now, show=show, page=page)
         if lead
         else []
     )
     context = {"lead": lead, "period": period, "groups": groups, "today": now, "show": show}
     if selectors_progress.may_verify_anything(request.user):
-        inbox, count = selectors_progress.verification_inbox_page(
-            user=request.user, today=now, limit=None if show == "verify" else INBOX_LIMIT
-        )
+        if show == "verify":  # every completion waiting, a page at a time
+            inbox, inbox_page = selectors_progress.verification_inbox_paged(
+                user=request.user, today=now, page=page
+            )
+            count = inbox_page.paginator.count
+            context["inbox_page"] = page_context(inbox_page)
+        else:
+            inbox, count = selectors_progress.verification_inbox_page(
+                user=request.user, today=now, limit=INBOX_LIMIT
+            )
         # The header's "To verify" count is this same count: counted once, not twice.
         context["inbox_count"] = context["verification_count"] = count
         context["inbox"] = inbox
+    for group in groups:
+        if group.page is not None:
+            context["shown_page"] = page_context(group.page)
     if request.user.has_perm("actions.manage_periods") and period:
         context["returns"] = selectors_progress.returns_for_period(period=period, today=now)
     return render(request, "actions/my_actions.html", context)

@@ -145,3 +145,45 @@ def test_the_action_page_can_be_shown_as_at_a_past_date(client, plan_2011, setti
         response = client.get(f"/plans/putting-children-first-2011/actions/1.1.1/?as_at={bad}")
         assert response.status_code == 400, bad
         assert "The date could not be read" in response.content.decode()
+
+
+def test_a_group_shown_in_full_comes_a_page_at_a_time(users, open_period):
+    lead, today = users["bob"].lead, date(2011, 11, 15)
+    every = groups(lead, open_period, today)["update_due"]
+    assert len(every) > 12
+
+    def page(number):
+        found = my_actions(lead=lead, period=open_period, today=today, show="update_due",
+                           page=number, per_page=5)  # fmt: skip
+        return {g.key: g for g in found}
+
+    first, second = page(1), page(2)
+    assert [r.action.ref for r in first["update_due"].rows] == every[:5]
+    assert [r.action.ref for r in second["update_due"].rows] == every[5:10]
+    assert first["update_due"].count == second["update_due"].count == len(every)
+    assert second["update_due"].page.start_index() == 6
+    # the other groups keep their first ten
+    assert [r.action.ref for r in second["on_track"].rows] == groups(
+        lead, open_period, today)["on_track"][:10]  # fmt: skip
+    # a page past the last (the group shrank since the link was drawn) shows the last
+    last = -(-len(every) // 5)
+    past = page(last + 7)["update_due"]
+    assert past.page.number == last
+    assert [r.action.ref for r in past.rows] == every[(last - 1) * 5 :]
+
+
+def test_the_page_of_a_group_shown_in_full_is_bounded_and_links_to_the_others(
+    client_for, open_period, monkeypatch
+):
+    monkeypatch.setattr("actions.selectors_progress.SHOWN_PER_PAGE", 5)
+    client = client_for("bob")
+    with time_machine.travel("2011-11-15", tick=False):
+        full = client.get("/my-actions/?show=update_due&page=2").content.decode()
+    rows = full.split('id="update_due"')[1].split("</table>")[0]
+    assert rows.count('class="govuk-table__row"') == 1 + 5
+    count = int(full.split("Update due this month (")[1].split(")")[0])
+    assert f"Showing 6 to 10 of {count}, soonest due first." in full
+    nav = full.split('aria-label="Pages of Update due this month"')[1].split("</nav>")[0]
+    assert 'href="?show=update_due&amp;page=1#update_due"' in nav
+    assert 'href="?show=update_due&amp;page=3#update_due"' in nav
+    assert 'aria-current="page">2</a>' in nav

@@ -265,3 +265,21 @@ def test_a_completion_in_a_superseded_plan_is_not_verified(users, open_period):
         progress.progress_update_verify(update=update, user=office, accept=True, comment="")
     update.refresh_from_db()
     assert update.verification == "pending"
+
+
+def test_the_whole_inbox_comes_a_page_at_a_time(client_for, users, open_period, monkeypatch):
+    monkeypatch.setattr("actions.selectors_progress.SHOWN_PER_PAGE", 5)
+    refs = Action.objects.filter(
+        plan__slug="putting-children-first-2011", outcome__priority__number=1
+    ).values_list("ref", flat=True)[:12]
+    for ref in refs:
+        completed(ref, users["alice"], open_period)
+    bob = client_for("bob")
+    pages = [bob.get(f"/my-actions/?show=verify&page={n}").content.decode() for n in (1, 3, 9)]
+    inbox = [p.split('id="verify"')[1].split("</table>")[0] for p in pages]
+    assert [i.count("?from=inbox") for i in inbox] == [5, 2, 2]  # page 9 is the last, 3
+    assert "Showing 11 to 12 of 12, oldest first." in pages[2]
+    assert "Awaiting your verification (12)" in pages[0] and 'kp-count">12</strong>' in pages[0]
+    assert 'href="?show=verify&amp;page=2#verify"' in pages[0]
+    shown = [i.split("?from=inbox")[0].rsplit("/actions/", 1)[1] for i in inbox]
+    assert shown[0] != shown[1]
