@@ -361,27 +361,58 @@ class ReturnsLine:
 
 
 @dataclass
-class Returns:
+class ReturnsSummary:
+    """The month's returns counted over every live action: all My actions and closing the
+    month show."""
+
     period: ReportingPeriod
     overall: ReturnsLine
+
+
+@dataclass
+class Returns(ReturnsSummary):
+    """The returns tracker's page: the counts overall, by priority (a page of them: live
+    plans bring six or so each) and by lead."""
+
     by_priority: list[ReturnsLine]
+    priority_page: Page
     by_lead: list[ReturnsLine]
     leads_without_account: list[Lead]
     chased_today: Chase | None
     last_chase: Chase | None
 
 
-def returns_for_period(*, period: ReportingPeriod, today: date) -> Returns:
-    """Every live action's return for the month, counted overall, by priority and by lead."""
-    actions = actions_reporting(period=period, today=today).annotate(
+PRIORITIES_PER_PAGE = 30
+
+
+def _returns_of(period: ReportingPeriod, today: date) -> QuerySet[Action]:
+    return actions_reporting(period=period, today=today).annotate(
         return_state=_return_state("pk", period)
     )
+
+
+def returns_summary(*, period: ReportingPeriod, today: date) -> ReturnsSummary:
+    """Every live action's return for the month, counted: one query."""
+    overall = _returns_of(period, today).order_by().aggregate(**_state_counts())
+    return ReturnsSummary(period=period, overall=ReturnsLine("All actions", overall))
+
+
+def returns_for_period(*, period: ReportingPeriod, today: date, page: int = 1) -> Returns:
+    """Every live action's return for the month, counted overall, by priority (page `page`
+    of them, oldest plan first) and by lead."""
+    actions = _returns_of(period, today)
     overall = actions.order_by().aggregate(**_state_counts())
-    priorities = (
-        actions.order_by("plan__date", "outcome__priority__number")
-        .values("plan__short_title", "outcome__priority__number", "outcome__priority__title")
-        .annotate(**_state_counts())
-    )
+    priorities = Paginator(
+        actions.order_by("plan__date", "plan__short_title", "plan_id", "outcome__priority__number")
+        .values(
+            "plan_id",
+            "plan__short_title",
+            "outcome__priority__number",
+            "outcome__priority__title",
+        )
+        .annotate(**_state_counts()),
+        PRIORITIES_PER_PAGE,
+    ).get_page(page)
     action_leads = ActionLead.objects.filter(action__in=actions.values("pk")).annotate(
         return_state=_return_state("action", period)
     )
@@ -404,8 +435,9 @@ def returns_for_period(*, period: ReportingPeriod, today: date) -> Returns:
                 f"{p['outcome__priority__title']}",
                 _only_counts(p),
             )
-            for p in priorities
+            for p in priorities.object_list
         ],
+        priority_page=priorities,
         by_lead=[
             ReturnsLine(
                 row["lead__name"],

@@ -65,7 +65,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
         if group.page is not None:
             context["shown_page"] = page_context(group.page)
     if request.user.has_perm("actions.manage_periods") and period:
-        context["returns"] = selectors_progress.returns_for_period(period=period, today=now)
+        context["returns"] = selectors_progress.returns_summary(period=period, today=now)
     return render(request, "actions/my_actions.html", context)
 
 
@@ -271,7 +271,7 @@ def period_close(request: HttpRequest, pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod, pk=pk)
     if request.method == "GET":
         returns = (
-            selectors_progress.returns_for_period(period=period, today=today())
+            selectors_progress.returns_summary(period=period, today=today())
             if period.is_open
             else None
         )
@@ -311,9 +311,13 @@ def returns(request: HttpRequest) -> HttpResponse:
     period = selectors.current_period()
     if period is None:
         return render(request, "actions/returns.html", {"period": None})
+    returns = selectors_progress.returns_for_period(
+        period=period, today=today(), page=page_number(request)
+    )
     context = {
         "period": period,
-        "returns": selectors_progress.returns_for_period(period=period, today=today()),
+        "returns": returns,
+        **page_context(returns.priority_page),
     }
     return render(request, "actions/returns.html", context)
 

@@ -65,6 +65,22 @@ def test_the_chase_emails_leads_with_missing_returns_once_a_day(
     assert mail.outbox == [] and Chase.objects.count() == 1
 
 
+def test_the_priorities_come_a_page_at_a_time_oldest_plan_first(
+    client_for, open_period, plan_2011, monkeypatch
+):
+    monkeypatch.setattr("actions.selectors_progress.PRIORITIES_PER_PAGE", 4)
+    office = client_for("office")
+    pages = [office.get(f"/returns/?page={n}").content.decode() for n in (1, 2, 99)]
+    tables = [p.split('id="by-priority"')[1].split("</table>")[0] for p in pages]
+    rows = [t.count('<th scope="row"') for t in tables]
+    priorities = plan_2011.priorities.count()  # the only live plan
+    assert priorities == 6 and rows == [4, 2, 2]  # page 99 is the last
+    assert "Priorities 5 to 6 of 6, oldest plan first." in pages[1]
+    assert "Kent Improvement Plan 2011: 1 " in tables[0] and ": 5 " in tables[1]
+    assert 'href="?page=1#by-priority"' in pages[1] and tables[1] == tables[2]
+    assert "All actions" not in tables[0]  # the overall count stays in the sentence above
+
+
 def test_only_the_office_sees_and_chases(client_for, open_period, seeded):
     assert client_for("bob").get("/returns/").status_code == 403
     assert client_for("bob").post("/returns/chase/").status_code == 403
