@@ -342,11 +342,22 @@ def _serving_context(request: HttpRequest, as_at, record, relation: str) -> dict
     """The record and the actions serving it, now or as they stood at the end of as_at."""
     if as_at is None:
         actions = selectors.actions_serving(**{relation: record})
-        rows = selectors.action_rows(actions)
+        page = page_of(request, actions, ACTIONS_PER_PAGE)
+        rows = selectors.action_rows(page.object_list)
     else:
-        rows = selectors.action_rows_as_at(as_at=as_at, relation=relation, pk=record.pk)
+        every = selectors.action_rows_as_at(as_at=as_at, relation=relation, pk=record.pk)
+        page = page_of(request, every, ACTIONS_PER_PAGE)
+        rows = page.object_list
         record = _past(record, as_at)
-    return {"record": record, "actions": rows, **as_at_context(request, as_at)}
+    context = {"record": record, "actions": rows, "caption_range": _range(page)}
+    return {**context, **page_context(page), **as_at_context(request, as_at)}
+
+
+def _range(page) -> str:
+    """ " (26 to 50 of 300)" for a caption when there are other pages, else nothing."""
+    if not page.has_other_pages():
+        return ""
+    return f" ({page.start_index()} to {page.end_index()} of {page.paginator.count})"
 
 
 def _past(record, as_at):
@@ -427,9 +438,7 @@ def lead_detail(request: HttpRequest, slug: str) -> HttpResponse:
         page = page_of(request, rows, ACTIONS_PER_PAGE)
         actions = page.object_list
         measures = selectors.measures_led_by_as_at(lead=lead, as_at=as_at)
-    caption = "Actions they lead"
-    if page.has_other_pages():
-        caption += f" ({page.start_index()} to {page.end_index()} of {page.paginator.count})"
+    caption = "Actions they lead" + _range(page)
     context = {
         "lead": lead,
         "actions": actions,

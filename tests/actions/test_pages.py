@@ -217,3 +217,17 @@ def test_a_date_the_plan_gives_as_a_month_is_shown_as_that_month(client, plan_20
     # A timescale that prints the day keeps it.
     page = client.get(f"{PLAN}/actions/2.1.4/").content.decode()
     assert "Starts 1 February 2011" in page
+
+
+def test_the_actions_serving_a_record_come_a_page_at_a_time(client, plan_2011, monkeypatch):
+    monkeypatch.setattr("actions.views.ACTIONS_PER_PAGE", 2)
+    url = "/inspections/ofsted-safeguarding-lac-2010/recommendations/2/?page="
+    first, second, far = (client.get(f"{url}{n}").content.decode() for n in (1, 2, 9))
+    refs = [
+        [r for r in ("4.4.1", "4.4.2", "4.4.3") if f">{r}</a>" in page] for page in (first, second)
+    ]
+    assert refs == [["4.4.1", "4.4.2"], ["4.4.3"]]
+    assert "Actions that serve this recommendation (1 to 2 of 3)" in first
+    assert "Actions that serve this recommendation (3 to 3 of 3)" in far  # the last page
+    nav = first.split('aria-label="Pages of actions that serve this recommendation"')[1]
+    assert 'href="?page=2' in nav.split("</nav>")[0]
