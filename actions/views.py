@@ -59,12 +59,18 @@ ACTIONS_PER_PAGE = 25
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    plans = list(selectors.plans_with_counts())
+    page = page_of(request, selectors.plans_with_counts(), PLANS_PER_PAGE)
+    plans: list[Plan] = list(page.object_list)
+    successors = selectors.plan_successors(plans=plans)
     for plan in plans:
         plan.standing = selectors.plan_standing(  # type: ignore[attr-defined]  # shown by home.html
-            plan=plan, day=today(), plans=plans
+            plan=plan, day=today(), plans=successors
         )
-    return render(request, "actions/home.html", {"plans": plans, "today": today()})
+    context = {"plans": plans, "today": today(), "caption_range": _range(page)}
+    return render(request, "actions/home.html", {**context, **page_context(page)})
+
+
+PLANS_PER_PAGE = 20
 
 
 @require_GET

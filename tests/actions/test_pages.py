@@ -231,3 +231,15 @@ def test_the_actions_serving_a_record_come_a_page_at_a_time(client, plan_2011, m
     assert "Actions that serve this recommendation (3 to 3 of 3)" in far  # the last page
     nav = first.split('aria-label="Pages of actions that serve this recommendation"')[1]
     assert 'href="?page=2' in nav.split("</nav>")[0]
+
+
+def test_the_plans_come_a_page_at_a_time_each_with_its_standing(client, plan_2011, monkeypatch):
+    monkeypatch.setattr("actions.views.PLANS_PER_PAGE", 1)
+    first = client.get("/").content.decode()
+    second = client.get("/?page=2").content.decode()
+    assert "Unannounced Inspection Action Plan" in first and "Putting Children First" not in first
+    assert "Plans, oldest first (1 to 1 of " in first
+    # its successor is on the next page, and still decides that it is superseded
+    assert "Superseded" in first
+    assert "Putting Children First" in second and "In force" in second
+    assert 'href="?page=2"' in first.split('aria-label="Pages of plans"')[1]
