@@ -429,6 +429,16 @@ def lead_list(request: HttpRequest) -> HttpResponse:
 LEADS_PER_PAGE = 100
 
 
+def _accountable(lead: Lead) -> list[tuple[str, list[Priority]]]:
+    """The priorities the lead is accountable for, those alike in number and title (one
+    plan's and the same priority in its copies) together, so the list stays as long as
+    the plan is, however many plans repeat it; the page names a few plans of each."""
+    alike: dict[str, list[Priority]] = {}
+    for priority in lead.priorities.all():
+        alike.setdefault(str(priority), []).append(priority)
+    return list(alike.items())
+
+
 @require_GET
 @shows_as_at
 def lead_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -447,6 +457,7 @@ def lead_detail(request: HttpRequest, slug: str) -> HttpResponse:
     caption = "Actions they lead" + _range(page)
     context = {
         "lead": lead,
+        "accountable": _accountable(lead),
         "actions": actions,
         "actions_caption": caption,
         "measures": measures,

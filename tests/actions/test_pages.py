@@ -243,3 +243,23 @@ def test_the_plans_come_a_page_at_a_time_each_with_its_standing(client, plan_201
     assert "Superseded" in first
     assert "Putting Children First" in second and "In force" in second
     assert 'href="?page=2"' in first.split('aria-label="Pages of plans"')[1]
+
+
+def test_a_lead_in_many_plans_has_a_page_as_long_as_in_one(client, plan_2011):
+    from actions.models import Lead, PlanLead, PriorityLead
+    from tests.factories import PlanFactory, PriorityFactory
+
+    lead = Lead.objects.get(name="Malcolm Newsam")
+    before = client.get(f"/leads/{lead.slug}/").content.decode()
+    title = PlanLead.objects.filter(lead=lead, plan=plan_2011).get().job_title
+    for n in range(8):  # eight copies of a plan naming them, with the same title and priority
+        plan = PlanFactory(short_title=f"Copy {n}")
+        PlanLead.objects.create(lead=lead, plan=plan, order=1, job_title=title)
+        priority = PriorityFactory(plan=plan, number=9, title="Copied")
+        PriorityLead.objects.create(lead=lead, priority=priority, order=1)
+    after = client.get(f"/leads/{lead.slug}/").content.decode()
+    assert after.count("Accountable for") == before.count("Accountable for") + 1
+    assert "Priority 9 – Copied" in after and "and 3 other plans" in after
+    row = after.split(f"{title}")[1].split("</dd>")[0]
+    assert row.count('class="govuk-link"') == 5 and "and 4 other plans" in row
+    assert len(after) < len(before) + 3000
