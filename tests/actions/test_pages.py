@@ -263,3 +263,21 @@ def test_a_lead_in_many_plans_has_a_page_as_long_as_in_one(client, plan_2011):
     row = after.split(f"{title}")[1].split("</dd>")[0]
     assert row.count('class="govuk-link"') == 5 and "and 4 other plans" in row
     assert len(after) < len(before) + 3000
+
+
+def test_an_inspection_or_notice_answered_by_many_plans_names_five(client, plan_2011):
+    from targets.models import ImprovementNotice, Inspection
+    from tests.factories import PlanFactory
+
+    notice = ImprovementNotice.objects.get(slug="improvement-notice-2011")
+    inspection = Inspection.objects.get(slug="ofsted-safeguarding-lac-2010")
+    for n in range(7):
+        plan = PlanFactory(title=f"Copied plan {n}")
+        plan.notices.add(notice)
+        plan.inspections.add(inspection)
+    for url, record in ((f"/notices/{notice.slug}/", notice),
+                        (f"/inspections/{inspection.slug}/", inspection)):  # fmt: skip
+        page = client.get(url).content.decode()
+        answered = record.plans.count()
+        assert answered >= 8 and page.count("Copied plan") <= 5
+        assert f"{answered - 5} other plans" in page
