@@ -1,5 +1,6 @@
 """A lead's monthly update in a real browser, as the leads will do it."""
 
+import re
 from datetime import date
 
 import pytest
@@ -166,4 +167,38 @@ def test_the_suggested_rating_follows_the_status_and_date_as_they_are_chosen(
             expected = f"Suggested rating for the status chosen: {label} – {rule}."
             assert box.inner_text() == expected, (day, month, year, status)
             assert box.locator(f".kp-rating--{rating}").count() == 1
+    assert axe_check(page) == []
+
+
+def test_long_lists_come_a_page_at_a_time_without_accessibility_violations(
+    site, page, signed_in, users, november, axe_check, monkeypatch
+):
+    """Short pages here, so the real plan's lists run to several (the live server is a
+    thread of this process, and reads the same settings)."""
+    monkeypatch.setattr("actions.selectors_progress.SHOWN_PER_PAGE", 5)
+    monkeypatch.setattr("actions.selectors_progress.PRIORITIES_PER_PAGE", 2)
+    monkeypatch.setattr("actions.views.ACTIONS_PER_PAGE", 2)
+    monkeypatch.setattr("actions.views.PLANS_PER_PAGE", 1)
+    signed_in(page, "bob")
+    page.goto(f"{site}/my-actions/")
+    page.get_by_role("link", name="Show all").first.click()
+    nav = page.get_by_role("navigation", name=re.compile("^Pages of "))
+    nav.get_by_role("link", name="Next").click()
+    expect(page).to_have_url(re.compile(r"show=\w+&page=2#\w+$"))
+    assert "Showing 6 to 10 of" in page.locator("main").inner_text()
+    assert axe_check(page) == []
+    for url in ("/inspections/ofsted-safeguarding-lac-2010/recommendations/2/", "/?page=2"):
+        page.goto(f"{site}{url}")
+        page.get_by_role("navigation", name=re.compile("^Pages of ")).get_by_role(
+            "link", name="Page 1"
+        ).click()
+        expect(page).to_have_url(re.compile(r"\?page=1$"))
+        assert axe_check(page) == []
+    page.context.clear_cookies()
+    signed_in(page, "office")
+    page.goto(f"{site}/returns/")
+    page.get_by_role("navigation", name="Pages of priorities").get_by_role(
+        "link", name="Next"
+    ).click()
+    assert "Priorities 3 to 4 of" in page.locator("main").inner_text()
     assert axe_check(page) == []
