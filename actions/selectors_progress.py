@@ -20,7 +20,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
     Window,
@@ -83,52 +82,32 @@ def earliest_live_start(*, today: date) -> date | None:
     return live_plans(today=today).aggregate(start=Min("date"))["start"]
 
 
-def _latest(**outer: Any) -> QuerySet[ProgressUpdate]:
-    return ProgressUpdate.objects.filter(**outer).order_by("-period__month")
-
-
 def actions_with_state(*, period: ReportingPeriod | None, today: date) -> QuerySet[Any]:
     # QuerySet[Any]: the annotations (group, forecast, has_this_month) are not model fields.
     """Every action annotated with its forecast due date, whether this month's update is in,
     and its My-actions group, worked out from its latest update.
 
-    The group is read by one correlated subquery on the latest update (which decides it
-    from that row's own columns), not by a CASE over separate subqueries for its status,
-    rating and verification: SQL has no common subexpressions, so each of those would be
-    run again wherever the group is used (selected, partitioned, filtered), for every
-    action of the lead. Updates are never loaded into Python."""
-    latest = _latest(action=OuterRef("pk"))
-    revised = latest.exclude(revised_due_date=None).values("revised_due_date")[:1]
+    The latest update's state and the latest revised due date are columns of the action,
+    kept by the database (Action.progress_status and its neighbours), so the group is read
+    from the action's own row: no action's updates are searched for its latest, and only
+    whether this month's update is in is looked up (one probe of a unique index)."""
+    forecast = Coalesce(F("progress_revised_due_date"), F("due_date"))
     this_month = ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)
     has_this_month = Exists(this_month) if period else Value(True)
-    # The same two, one level further in: inside the subquery on the latest update.
-    inner_latest = _latest(action=OuterRef(OuterRef("pk")))
-    inner_revised = inner_latest.exclude(revised_due_date=None).values("revised_due_date")[:1]
-    inner_forecast = Coalesce(Subquery(inner_revised), OuterRef("due_date"))
     whens = [
-        When(verification=Verification.RETURNED, then=Value("returned")),
-        When(status=Status.COMPLETE, then=Value("complete")),
-        When(rating=Rating.RED, then=Value("overdue")),
-        When(LessThan(inner_forecast, Value(today)), then=Value("overdue")),
-        When(rating=Rating.AMBER, then=Value("at_risk")),
+        # no update yet: no rating, no revised date
+        When(progress_status__isnull=True, due_date__lt=today, then=Value("overdue")),
+        When(progress_status__isnull=True, then=Value("update_due" if period else "on_track")),
+        When(progress_verification=Verification.RETURNED, then=Value("returned")),
+        When(progress_status=Status.COMPLETE, then=Value("complete")),
+        When(progress_rating=Rating.RED, then=Value("overdue")),
+        When(LessThan(forecast, Value(today)), then=Value("overdue")),
+        When(progress_rating=Rating.AMBER, then=Value("at_risk")),
     ]
     if period:  # no month open: nothing is due
-        inner_this_month = ProgressUpdate.objects.filter(
-            action=OuterRef(OuterRef("pk")), period=period
-        )
-        whens.append(When(~Exists(inner_this_month), then=Value("update_due")))
-    state = Case(*whens, default=Value("on_track"), output_field=CharField())
-    group_of_latest = latest.annotate(state=state).values("state")[:1]
-    without_update = Case(  # no update yet: no rating, no revised date
-        When(due_date__lt=today, then=Value("overdue")),
-        default=Value("update_due" if period else "on_track"),
-        output_field=CharField(),
-    )
-    return Action.objects.annotate(
-        forecast=Coalesce(Subquery(revised), F("due_date")),
-        has_this_month=has_this_month,
-        group=Coalesce(Subquery(group_of_latest), without_update, output_field=CharField()),
-    )
+        whens.append(When(~Exists(this_month), then=Value("update_due")))
+    group = Case(*whens, default=Value("on_track"), output_field=CharField())
+    return Action.objects.annotate(forecast=forecast, has_this_month=has_this_month, group=group)
 
 
 def latest_updates(actions: list[Action]) -> dict[int, ProgressUpdate]:

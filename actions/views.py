@@ -370,7 +370,7 @@ def _past(record, as_at):
     """The record's words as they stood, keeping its links (which history rows lack)."""
     past = selectors.record_as_at(record, as_at=as_at)
     for field in record._meta.concrete_fields:
-        if not field.is_relation:
+        if not field.is_relation and hasattr(past, field.attname):  # history keeps most
             setattr(record, field.attname, getattr(past, field.attname))
     return record
 
