@@ -11,9 +11,10 @@ measured in the same run (compare machines by the ratio). It asserts nothing.
     .venv/bin/python bench/scale.py --factor 10 [--repeat 15] [--rebuild]
         [--database-name NAME] [--build-only]
 
-Building goes through the bulk importer (bench/import.py times it alone): on a quiet 2-core
-machine the 10x database took 21 s (migrate 10.8 s, 9 copies 4.7 s) and the 100x one 70 s
-(migrate 11.5 s, 99 copies with their 60,000 updates 54 s).
+Building goes through the bulk importer (bench/import.py times it alone): on a 2-core
+machine the 10x database took 23 s (migrate 11.7 s, 9 copies 6.6 s) and the 100x one 88 s
+(migrate 11.6 s, 99 copies with their 60,000 updates 72 s, of which ~17 s is the database
+keeping each action's latest update as the updates are written: migration actions 0010).
 
 PGURL names the server (default postgres://postgres@127.0.0.1:5432). Loopback only.
 """
