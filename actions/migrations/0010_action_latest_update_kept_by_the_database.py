@@ -34,51 +34,50 @@ def _refresh(action: str) -> str:
     )
 
 
+def _pg_trigger(name: str, table: str, event: str, tables: str, which: str) -> list[str]:
+    """A statement-level trigger (PostgreSQL): one UPDATE for every row a statement wrote,
+    so a bulk load, or emptying the table, refreshes each action once, not row by row."""
+    return [
+        f"""CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            {_refresh(f"{ACTIONS}.id")} WHERE id IN ({which});
+            RETURN NULL;
+        END $$""",
+        f"""CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {tables}
+            FOR EACH STATEMENT EXECUTE FUNCTION {name}()""",
+    ]
+
+
+_IN_PERIODS = f"SELECT u.action_id FROM {UPDATES} u JOIN new_rows p ON p.id = u.period_id"
 POSTGRESQL = [
-    f"""CREATE FUNCTION actions_latest_refresh(a_id bigint) RETURNS void LANGUAGE sql AS $$
-        {_refresh("a_id")} WHERE id = a_id $$""",
-    f"""CREATE FUNCTION actions_progressupdate_latest() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
-            PERFORM actions_latest_refresh(OLD.action_id);
-        END IF;
-        IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.action_id <> OLD.action_id) THEN
-            PERFORM actions_latest_refresh(NEW.action_id);
-        END IF;
-        RETURN NULL;
-    END $$""",
-    f"""CREATE TRIGGER actions_progressupdate_latest
-        AFTER INSERT OR UPDATE OR DELETE ON {UPDATES}
-        FOR EACH ROW EXECUTE FUNCTION actions_progressupdate_latest()""",
-    f"""CREATE FUNCTION actions_period_month_latest() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        PERFORM actions_latest_refresh(u.action_id) FROM {UPDATES} u WHERE u.period_id = NEW.id;
-        RETURN NULL;
-    END $$""",
-    f"""CREATE TRIGGER actions_period_month_latest AFTER UPDATE OF month ON {PERIODS}
-        FOR EACH ROW WHEN (OLD.month IS DISTINCT FROM NEW.month)
-        EXECUTE FUNCTION actions_period_month_latest()""",
-    # Rows written back in any order (foreign keys are checked at commit): a month or an
-    # action arriving after its updates is caught up too.
-    f"""CREATE TRIGGER actions_period_latest AFTER INSERT ON {PERIODS}
-        FOR EACH ROW EXECUTE FUNCTION actions_period_month_latest()""",
-    """CREATE FUNCTION actions_action_latest() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        PERFORM actions_latest_refresh(NEW.id);
-        RETURN NULL;
-    END $$""",
-    f"""CREATE TRIGGER actions_action_latest AFTER INSERT ON {ACTIONS}
-        FOR EACH ROW EXECUTE FUNCTION actions_action_latest()""",
+    *_pg_trigger("actions_updates_inserted", UPDATES, "INSERT", "NEW TABLE AS new_rows",
+                 "SELECT action_id FROM new_rows"),
+    *_pg_trigger("actions_updates_changed", UPDATES, "UPDATE",
+                 "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+                 "SELECT action_id FROM old_rows UNION SELECT action_id FROM new_rows"),
+    *_pg_trigger("actions_updates_deleted", UPDATES, "DELETE", "OLD TABLE AS old_rows",
+                 "SELECT action_id FROM old_rows"),
+    # Rows written back in any order (foreign keys are checked at commit): an action or
+    # a month arriving after its updates is caught up; and a month that is moved.
+    *_pg_trigger("actions_actions_inserted", ACTIONS, "INSERT", "NEW TABLE AS new_rows",
+                 "SELECT id FROM new_rows"),
+    *_pg_trigger("actions_periods_inserted", PERIODS, "INSERT", "NEW TABLE AS new_rows",
+                 _IN_PERIODS),
+    *_pg_trigger("actions_periods_moved", PERIODS, "UPDATE",
+                 "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+                 f"{_IN_PERIODS} JOIN old_rows o ON o.id = p.id WHERE o.month <> p.month"),
 ]
 POSTGRESQL_DROP = [
-    f"DROP TRIGGER actions_action_latest ON {ACTIONS}",
-    "DROP FUNCTION actions_action_latest()",
-    f"DROP TRIGGER actions_period_latest ON {PERIODS}",
-    f"DROP TRIGGER actions_period_month_latest ON {PERIODS}",
-    "DROP FUNCTION actions_period_month_latest()",
-    f"DROP TRIGGER actions_progressupdate_latest ON {UPDATES}",
-    "DROP FUNCTION actions_progressupdate_latest()",
-    "DROP FUNCTION actions_latest_refresh(bigint)",
+    statement
+    for name, table in [
+        ("actions_periods_moved", PERIODS),
+        ("actions_periods_inserted", PERIODS),
+        ("actions_actions_inserted", ACTIONS),
+        ("actions_updates_deleted", UPDATES),
+        ("actions_updates_changed", UPDATES),
+        ("actions_updates_inserted", UPDATES),
+    ]
+    for statement in (f"DROP TRIGGER {name} ON {table}", f"DROP FUNCTION {name}()")
 ]
 
 SQLITE = [
