@@ -12,9 +12,10 @@ measured in the same run (compare machines by the ratio). It asserts nothing.
         [--database-name NAME] [--build-only]
 
 Building goes through the bulk importer (bench/import.py times it alone): on a 2-core
-machine the 10x database took 23 s (migrate 11.7 s, 9 copies 6.6 s) and the 100x one 88 s
-(migrate 11.6 s, 99 copies with their 60,000 updates 72 s, of which ~17 s is the database
-keeping each action's latest update as the updates are written: migration actions 0010).
+machine the 10x database took 17 s (migrate 9.7 s, 9 copies 4.0 s) and the 100x one 54 s
+(migrate 10.2 s, 99 copies with their 60,000 updates 40 s). Row-level triggers keeping
+each action's latest update (migration actions 0010) made the copies 17 s slower; the
+statement-level ones PostgreSQL now uses cost too little to see against the noise.
 
 PGURL names the server (default postgres://postgres@127.0.0.1:5432). Loopback only.
 """
