@@ -379,8 +379,8 @@ def returns_summary(*, period: ReportingPeriod, today: date) -> ReturnsSummary:
 def returns_for_period(*, period: ReportingPeriod, today: date, page: int = 1) -> Returns:
     """Every live action's return for the month, counted overall, by priority (page `page`
     of them, oldest plan first) and by lead."""
+    summary = returns_summary(period=period, today=today)
     actions = _returns_of(period, today)
-    overall = actions.order_by().aggregate(**_state_counts())
     priorities = Paginator(
         actions.order_by("plan__date", "plan__short_title", "plan_id", "outcome__priority__number")
         .values(
@@ -407,7 +407,7 @@ def returns_for_period(*, period: ReportingPeriod, today: date, page: int = 1) -
     last = chases[0] if chases else None
     return Returns(
         period=period,
-        overall=ReturnsLine("All actions", overall),
+        overall=summary.overall,
         by_priority=[
             ReturnsLine(
                 f"{p['plan__short_title']}: {p['outcome__priority__number']} "
