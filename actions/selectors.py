@@ -156,14 +156,26 @@ def actions_for_table(*, plan: Plan, when: TableMoment | None = None) -> QuerySe
     date and, when read as at a past day, its words and dates as they stood then."""
     when = when or TableMoment(today=today())
     latest = when.updates().filter(action_id=OuterRef("pk")).order_by("-period__month")
-    revised = latest.filter(revised_due_date__isnull=False).values("revised_due_date")[:1]
+    if when.moment is None:
+        # As things are now, the latest update's state is kept on the action's own row.
+        state = {
+            "latest_rating": F("progress_rating"),
+            "latest_status": F("progress_status"),
+            "latest_verification": F("progress_verification"),
+            "forecast_due": Coalesce(F("progress_revised_due_date"), F("shown_due_date")),
+        }
+    else:
+        revised = latest.filter(revised_due_date__isnull=False).values("revised_due_date")[:1]
+        state = {
+            "latest_rating": Subquery(latest.values("rating")[:1]),
+            "latest_status": Subquery(latest.values("status")[:1]),
+            "latest_verification": Subquery(latest.values("verification")[:1]),
+            "forecast_due": Coalesce(Subquery(revised), F("shown_due_date")),
+        }
     queryset = plan.actions.annotate(**_shown_fields(when)).annotate(
-        latest_rating=Subquery(latest.values("rating")[:1]),
-        latest_status=Subquery(latest.values("status")[:1]),
+        **state,
         latest_month=Subquery(latest.values("period__month")[:1]),
-        latest_verification=Subquery(latest.values("verification")[:1]),
         latest_is_sample=Subquery(latest.values("is_sample")[:1]),
-        forecast_due=Coalesce(Subquery(revised), F("shown_due_date")),
     )
     if when.moment is not None:
         existed = historical_as_at(Action, when.moment, id=OuterRef("pk"))
