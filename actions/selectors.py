@@ -158,7 +158,7 @@ def actions_for_table(*, plan: Plan, when: TableMoment | None = None) -> QuerySe
     latest = when.updates().filter(action_id=OuterRef("pk")).order_by("-period__month")
     if when.moment is None:
         # As things are now, the latest update's state is kept on the action's own row.
-        state = {
+        state: dict[str, Any] = {
             "latest_rating": F("progress_rating"),
             "latest_status": F("progress_status"),
             "latest_verification": F("progress_verification"),
