@@ -4,7 +4,7 @@ area, with the actions taken or required, their leads and when they are due."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from actions.models import Action, ActionLead, Lead, Plan, ProgressUpdate
 from reports.asat import latest_updates_at
@@ -43,7 +43,11 @@ class InspectionActionPlan:
 
 
 def inspections_with_findings():
-    return Inspection.objects.filter(recommendations__isnull=False).distinct()
+    """Inspections whose findings the council's papers list (each once: no join, so the
+    rows can be counted and ordered as they are)."""
+    return Inspection.objects.filter(
+        Exists(Recommendation.objects.filter(inspection=OuterRef("pk")))
+    )
 
 
 def inspection_action_plan(*, inspection: Inspection, as_at: date) -> InspectionActionPlan:

@@ -7,6 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, F, Window
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -138,12 +139,32 @@ def paper_list(request: HttpRequest) -> HttpResponse:
         "issued_by", "meeting__body", "supersedes", "superseded_by"
     )
     page = Paginator(papers, 25).get_page(request.GET.get("page"))
+    # The newest plans and inspections (an undated plan is one not yet in force); the
+    # others' reports are printed from their own pages, which link to them.
+    plans = Plan.objects.order_by(F("date").desc(nulls_first=True), "-pk")
+    inspections = inspections_with_findings().order_by(
+        F("started").desc(nulls_last=True), F("published").desc(nulls_last=True), "-pk"
+    )
+    shown_plans, other_plans = _first_and_others(plans)
+    shown_inspections, other_inspections = _first_and_others(inspections)
     context = {
         "page": page,
-        "plans": Plan.objects.order_by("date")[:20],
-        "inspections": inspections_with_findings().order_by("started", "published")[:20],
+        "plans": shown_plans,
+        "other_plans": other_plans,
+        "inspections": shown_inspections,
+        "other_inspections": other_inspections,
     }
     return render(request, "reports/paper_list.html", context)
+
+
+SUBJECTS_SHOWN = 10  # plans, and inspections, offered for printing on the papers page
+
+
+def _first_and_others(rows) -> tuple[list, int]:
+    """The first SUBJECTS_SHOWN rows and how many more there are, in one query (a window
+    counts every row before the limit applies)."""
+    first = list(rows.annotate(in_all=Window(Count("pk")))[:SUBJECTS_SHOWN])
+    return first, (first[0].in_all - len(first)) if first else 0
 
 
 @require_GET
