@@ -6,6 +6,8 @@ action in the priorities they are accountable for; the programme office does
 everything on plan content. Board members and democratic services read.
 """
 
+from collections.abc import Callable
+
 import rules
 
 from actions.selectors_progress import live_plans
@@ -34,18 +36,38 @@ def leads_the_action(user, action) -> bool:
     )
 
 
+def _once(action, key: tuple, work: Callable[[], bool]) -> bool:
+    """Worked out once for this action object: a page asks several rights of one action
+    (may update, may verify), and each would ask the database the same question."""
+    found = action.__dict__.setdefault("_rules_found", {})
+    if key not in found:
+        found[key] = work()
+    return found[key]
+
+
 @rules.predicate
 def accountable_for_the_action(user, action) -> bool:
     lead_id = _lead_id(user)
     if not (lead_id and action):
         return False
-    return action.outcome.priority.prioritylead_set.filter(lead_id=lead_id).exists()
+    return _once(
+        action,
+        ("accountable", lead_id),
+        lambda: action.outcome.priority.prioritylead_set.filter(lead_id=lead_id).exists(),
+    )
 
 
 @rules.predicate
 def in_a_live_plan(user, action) -> bool:
     """Only plans in force ask for updates: a superseded plan is read-only."""
-    return bool(action) and live_plans(today=today()).filter(pk=action.plan_id).exists()
+    if not action:
+        return False
+    day = today()
+    return _once(
+        action,
+        ("live", day),
+        lambda: live_plans(today=day).filter(pk=action.plan_id).exists(),
+    )
 
 
 @rules.predicate
