@@ -48,6 +48,7 @@ class JobTitle:
     title: str
     by_kentplan: bool = False
     plans: list = field(default_factory=list)
+    other_plans: int = 0  # plans giving it that `plans` leaves out (a long list is cut)
 
 
 class Lead(models.Model):

@@ -1,0 +1,50 @@
+"""The Leads page names, beside each job title, the newest plans that give it and counts the
+rest: a lead named by every copy of a plan keeps a short line, and the page a bounded size."""
+
+from datetime import date
+
+import pytest
+
+from actions import selectors
+from actions.models import Lead, PlanLead
+from tests.factories import LeadFactory, PlanFactory
+
+
+def _name(lead: Lead, title: str, *, years: list[int | None]) -> list[str]:
+    """Plans dated 1 April of each year (None: undated) naming the lead with this title."""
+    plans = []
+    for year in years:
+        plan = PlanFactory(date=date(year, 4, 1) if year else None)
+        PlanLead.objects.create(plan=plan, lead=lead, job_title=title)
+        plans.append(plan.short_title)
+    return plans
+
+
+@pytest.mark.django_db
+def test_each_title_names_its_newest_plans_and_counts_the_others():
+    lead = LeadFactory(name="Aaron Abbott", slug="aaron-abbott")
+    director = _name(lead, "Director", years=[2012, 2013, 2014, 2015, 2016, 2017, None])
+    head = _name(lead, "Head of Service", years=[2011])
+
+    (shown,) = selectors.with_job_titles([Lead.objects.get(pk=lead.pk)])
+    titles = {t.title: t for t in shown.titles_shown}
+    # The undated plan (not yet in force) is the newest, then the latest dates.
+    assert [p.short_title for p in titles["Director"].plans] == [director[6], *director[5:1:-1]]
+    assert titles["Director"].other_plans == 2
+    assert [p.short_title for p in titles["Head of Service"].plans] == head
+    assert titles["Head of Service"].other_plans == 0
+    # The same titles, in the same order, as the lead's own page works out from every plan.
+    full = Lead.objects.get(pk=lead.pk).job_titles
+    assert [(t.title, [p.slug for p in t.plans[:5]]) for t in full] == [
+        (t.title, [p.slug for p in t.plans]) for t in shown.titles_shown
+    ]
+
+
+@pytest.mark.django_db
+def test_the_leads_page_says_how_many_other_plans_give_a_title(client):
+    lead = LeadFactory(name="Aaron Abbott", slug="aaron-abbott")
+    _name(lead, "Director", years=[2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019])
+    _name(lead, "Head of Service", years=[2011])
+    html = client.get("/leads/").content.decode()
+    assert "and 3 other plans" in html
+    assert html.count("Test plan") == 6  # five beside one title, one beside the other
