@@ -421,12 +421,25 @@ def core_task_get(*, plan: Plan, number: int) -> CoreTask:
     return get_object_or_404(plan.core_tasks.select_related("plan"), number=number)
 
 
-def leads_with_counts() -> QuerySet[Lead]:
-    """Leads with how many actions each leads; their job titles come from with_job_titles,
-    once the page of them is chosen."""
-    return Lead.objects.select_related("organisation").annotate(
-        action_count=Coalesce(_count(ActionLead, lead="pk"), 0)
+def leads_listed() -> QuerySet[Lead]:
+    """Every lead, by name, for the Leads page; what it shows of each (job titles, how many
+    actions) comes from with_job_titles and with_action_counts once a page is chosen."""
+    return Lead.objects.select_related("organisation")
+
+
+def with_action_counts(leads: list[Lead]) -> list[Lead]:
+    """Sets each lead's `action_count` from one grouped query over the page's leads: a count
+    per lead in a subquery read the whole ActionLead table once a lead (PostgreSQL chose a
+    scan of the table each time), 30 ms for a page of leads with the plan copied 100 times."""
+    counts = dict(
+        ActionLead.objects.filter(lead__in=[lead.pk for lead in leads])
+        .order_by()
+        .values_list("lead_id")
+        .annotate(n=Count("pk"))
     )
+    for lead in leads:
+        lead.action_count = counts.get(lead.pk, 0)  # type: ignore[attr-defined]  # for the list
+    return leads
 
 
 @dataclass(frozen=True)

@@ -421,8 +421,8 @@ def recommendation_detail(request: HttpRequest, slug: str, number: int) -> HttpR
 
 @require_GET
 def lead_list(request: HttpRequest) -> HttpResponse:
-    page = page_of(request, selectors.leads_with_counts(), LEADS_PER_PAGE)
-    leads = selectors.with_job_titles(list(page.object_list))
+    page = page_of(request, selectors.leads_listed(), LEADS_PER_PAGE)
+    leads = selectors.with_action_counts(selectors.with_job_titles(list(page.object_list)))
     return render(request, "actions/lead_list.html", {"leads": leads, **page_context(page)})
 
 

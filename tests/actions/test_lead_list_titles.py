@@ -6,15 +6,19 @@ from datetime import date
 import pytest
 
 from actions import selectors
-from actions.models import Lead, PlanLead
-from tests.factories import LeadFactory, PlanFactory
+from actions.models import Lead, Plan, PlanLead
+from tests.factories import LeadFactory
 
 
 def _name(lead: Lead, title: str, *, years: list[int | None]) -> list[str]:
     """Plans dated 1 April of each year (None: undated) naming the lead with this title."""
     plans = []
     for year in years:
-        plan = PlanFactory(date=date(year, 4, 1) if year else None)
+        number = Plan.objects.count() + 1
+        plan = Plan.objects.create(
+            slug=f"test-plan-{number}", title=f"Test plan {number}",
+            short_title=f"Test plan {number}", date=date(year, 4, 1) if year else None,
+        )  # fmt: skip
         PlanLead.objects.create(plan=plan, lead=lead, job_title=title)
         plans.append(plan.short_title)
     return plans
