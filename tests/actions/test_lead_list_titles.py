@@ -7,7 +7,7 @@ import pytest
 
 from actions import selectors
 from actions.models import Lead, Plan, PlanLead
-from tests.factories import LeadFactory
+from tests.factories import ActionFactory, LeadFactory
 
 
 def _name(lead: Lead, title: str, *, years: list[int | None]) -> list[str]:
@@ -52,3 +52,15 @@ def test_the_leads_page_says_how_many_other_plans_give_a_title(client):
     html = client.get("/leads/").content.decode()
     assert "and 3 other plans" in html
     assert html.count("Test plan") == 6  # five beside one title, one beside the other
+
+
+@pytest.mark.django_db
+def test_the_leads_page_counts_each_lead_s_actions(client):
+    busy, idle = LeadFactory(name="Aaron Abbott"), LeadFactory(name="Abigail Adams")
+    for _ in range(3):
+        ActionFactory(leads=[busy])
+    ActionFactory(leads=[busy, idle])
+    shown = {lead.pk: lead.action_count for lead in client.get("/leads/").context["leads"]}
+    assert (shown[busy.pk], shown[idle.pk]) == (4, 1)
+    rob = Lead.objects.get(slug="rob-semens")
+    assert shown[rob.pk] == rob.actionlead_set.count() > 0
