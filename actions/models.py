@@ -97,11 +97,12 @@ class Lead(models.Model):
 
 def job_titles_from(named, *, own_title: str) -> list[JobTitle]:
     """Lead.job_titles from (job title, written by kentplan, plan) for each plan naming the
-    lead; a plan needs only its date, slug and short_title."""
+    lead; a plan needs only its date, slug, short_title and pk (plans of one date: the
+    last written first)."""
     titles: dict[tuple[str, bool], JobTitle] = {}
     rows = sorted(
         (n for n in named if n[0]),
-        key=lambda n: (n[2].date or date.max, n[2].slug),  # undated: the newest
+        key=lambda n: (n[2].date or date.max, n[2].pk),  # undated: the newest
         reverse=True,
     )
     for title, by_kentplan, plan in rows:

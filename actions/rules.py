@@ -37,8 +37,9 @@ def leads_the_action(user, action) -> bool:
 
 
 def _once(action, key: tuple, work: Callable[[], bool]) -> bool:
-    """Worked out once for this action object: a page asks several rights of one action
-    (may update, may verify), and each would ask the database the same question."""
+    """Worked out once for this action object (which lives for one request): a page asks
+    several rights of one action (may update, may verify), and each would ask the database
+    the same question. The key holds what the answer depends on (its plan, its outcome)."""
     found = action.__dict__.setdefault("_rules_found", {})
     if key not in found:
         found[key] = work()
@@ -52,7 +53,7 @@ def accountable_for_the_action(user, action) -> bool:
         return False
     return _once(
         action,
-        ("accountable", lead_id),
+        ("accountable", lead_id, action.outcome_id),
         lambda: action.outcome.priority.prioritylead_set.filter(lead_id=lead_id).exists(),
     )
 
@@ -65,7 +66,7 @@ def in_a_live_plan(user, action) -> bool:
     day = today()
     return _once(
         action,
-        ("live", day),
+        ("live", day, action.plan_id),
         lambda: live_plans(today=day).filter(pk=action.plan_id).exists(),
     )
 

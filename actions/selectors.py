@@ -449,6 +449,7 @@ class PlanNaming:
     date: date | None
     slug: str
     short_title: str
+    pk: int
 
 
 def with_job_titles(leads: list[Lead]) -> list[Lead]:
@@ -459,7 +460,7 @@ def with_job_titles(leads: list[Lead]) -> list[Lead]:
     the rows to those, so a lead a hundred plans name costs five rows, not a hundred."""
     same_title = [F("lead_id"), F("job_title"), F("job_title_by_kentplan")]
     # Newest first, an undated plan (not yet in force) before every dated one.
-    newest_first = [F("plan__date").desc(nulls_first=True), F("plan__slug").desc()]
+    newest_first = [F("plan__date").desc(nulls_first=True), F("plan_id").desc()]
     rows = (
         PlanLead.objects.filter(lead__in=[lead.pk for lead in leads])
         .exclude(job_title="")
@@ -469,13 +470,13 @@ def with_job_titles(leads: list[Lead]) -> list[Lead]:
         )
         .filter(rank__lte=NAMED_PLANS_SHOWN)
         .values_list("lead_id", "job_title", "job_title_by_kentplan", "plan__date",
-                     "plan__slug", "plan__short_title", "in_all")
+                     "plan__slug", "plan__short_title", "in_all", "plan_id")
     )  # fmt: skip
     plans: dict[str, PlanNaming] = {}
     named: dict[int, list] = defaultdict(list)
     in_all: dict[tuple[int, str, bool], int] = {}
-    for lead_id, title, by_kentplan, day, slug, short_title, count in rows:
-        plan = plans.setdefault(slug, PlanNaming(day, slug, short_title))
+    for lead_id, title, by_kentplan, day, slug, short_title, count, plan_id in rows:
+        plan = plans.setdefault(slug, PlanNaming(day, slug, short_title, plan_id))
         named[lead_id].append((title, by_kentplan, plan))
         in_all[lead_id, title, by_kentplan] = count
     for lead in leads:

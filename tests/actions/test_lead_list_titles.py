@@ -64,3 +64,13 @@ def test_the_leads_page_counts_each_lead_s_actions(client):
     assert (shown[busy.pk], shown[idle.pk]) == (4, 1)
     rob = Lead.objects.get(slug="rob-semens")
     assert shown[rob.pk] == rob.actionlead_set.count() > 0
+
+
+@pytest.mark.django_db
+def test_plans_of_one_date_are_named_alike_on_the_list_and_the_lead_s_page():
+    lead = LeadFactory(name="Aaron Abbott", slug="aaron-abbott")
+    _name(lead, "Director", years=[2012] * 7)  # copies of one plan share its date
+    (shown,) = selectors.with_job_titles([Lead.objects.get(pk=lead.pk)])
+    full = Lead.objects.get(pk=lead.pk).job_titles
+    assert [p.slug for p in shown.titles_shown[0].plans] == [p.slug for p in full[0].plans[:5]]
+    assert shown.titles_shown[0].other_plans == 2
