@@ -38,6 +38,7 @@ from actions.models import (
     ProgressUpdate,
     ReportingPeriod,
 )
+from actions.paging import rows_and_count
 
 Status, Rating, Verification = (
     ProgressUpdate.Status,
@@ -261,13 +262,9 @@ def verification_inbox_page(
     *, user, today: date, limit: int | None, offset: int = 0
 ) -> tuple[list[ProgressUpdate], int]:
     """`limit` completions of the user's inbox from the `offset`th (all of them with None)
-    and how many there are in all, from one query: a window counts every row before the
-    limit applies, where a separate COUNT would work the inbox out a second time. (Past
-    the last row there is no row to carry the count: 0.)"""
-    counted = verification_inbox(user=user, today=today).annotate(in_all=Window(Count("pk")))
-    end = None if limit is None else offset + limit
-    rows: list[ProgressUpdate] = list(counted[offset:end])
-    return rows, getattr(rows[0], "in_all") if rows else 0  # noqa: B009  # an annotation
+    and how many there are in all, from one query (paging.rows_and_count)."""
+    inbox = verification_inbox(user=user, today=today)
+    return rows_and_count(inbox, limit=limit, offset=offset)
 
 
 def verification_inbox_paged(

@@ -7,13 +7,14 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Window
+from django.db.models import F
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from actions.models import Plan
+from actions.paging import rows_and_count
 from governance.models import Meeting
 from kentplan.clock import today
 from reports import services
@@ -145,26 +146,19 @@ def paper_list(request: HttpRequest) -> HttpResponse:
     inspections = inspections_with_findings().order_by(
         F("started").desc(nulls_last=True), F("published").desc(nulls_last=True), "-pk"
     )
-    shown_plans, other_plans = _first_and_others(plans)
-    shown_inspections, other_inspections = _first_and_others(inspections)
+    shown_plans, plan_count = rows_and_count(plans, limit=SUBJECTS_SHOWN)
+    shown_inspections, inspection_count = rows_and_count(inspections, limit=SUBJECTS_SHOWN)
     context = {
         "page": page,
         "plans": shown_plans,
-        "other_plans": other_plans,
+        "other_plans": plan_count - len(shown_plans),
         "inspections": shown_inspections,
-        "other_inspections": other_inspections,
+        "other_inspections": inspection_count - len(shown_inspections),
     }
     return render(request, "reports/paper_list.html", context)
 
 
 SUBJECTS_SHOWN = 10  # plans, and inspections, offered for printing on the papers page
-
-
-def _first_and_others(rows) -> tuple[list, int]:
-    """The first SUBJECTS_SHOWN rows and how many more there are, in one query (a window
-    counts every row before the limit applies)."""
-    first = list(rows.annotate(in_all=Window(Count("pk")))[:SUBJECTS_SHOWN])
-    return first, (first[0].in_all - len(first)) if first else 0
 
 
 @require_GET
